@@ -1,0 +1,172 @@
+#include "cli/FileAnalysis.h"
+#include "engine/AstRules.h"
+#include "frontend/SalIndex.h"
+#include "frontend/SourceSpans.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+using namespace clang;
+
+namespace vmbcheck {
+namespace {
+
+// Keeps the first compiler error (with its location) and counts the rest;
+// compiler warnings are not vmbcheck's business and are dropped.
+class ErrorCollector : public DiagnosticConsumer {
+public:
+  unsigned Errors = 0;
+  std::optional<Notification> First;
+
+  void BeginSourceFile(const LangOptions &LO, const Preprocessor *) override { Lang = &LO; }
+
+  void HandleDiagnostic(DiagnosticsEngine::Level Level, const Diagnostic &Info) override {
+    DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    if (Level < DiagnosticsEngine::Error)
+      return;
+    ++Errors;
+    if (First)
+      return;
+    llvm::SmallString<256> Text;
+    Info.FormatDiagnostic(Text);
+    Notification N;
+    N.Id = "compile-error";
+    N.Message = Text.str().str();
+    if (Info.hasSourceManager() && Info.getLocation().isValid() && Lang)
+      N.Where = spanOf(Info.getSourceManager(), *Lang, SourceRange(Info.getLocation()));
+    First = std::move(N);
+  }
+
+private:
+  const LangOptions *Lang = nullptr;
+};
+
+bool containsErrors(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *E = dyn_cast<Expr>(S))
+    return E->containsErrors(); // propagates up through expressions
+  for (const Stmt *Child : S->children())
+    if (containsErrors(Child))
+      return true;
+  return false;
+}
+
+class Analysis {
+public:
+  Analysis(const AnalysisOptions &Options,
+           const std::map<std::string, std::vector<CallbackUse>> &ExternalUses,
+           FileAnalysis &Out)
+      : Options(Options), ExternalUses(ExternalUses), Out(Out) {}
+
+  void run(CompilerInstance &CI, ASTContext &Ctx, const SalIndex &Sal) {
+    const SourceManager &SM = Ctx.getSourceManager();
+    DiscoveryResult Discovery = discoverCallbacks(Ctx, Sal, ExternalUses);
+    Out.ExternalUses = Discovery.ExternalUses;
+    Out.OtherExternalDefinitions = Discovery.OtherExternalDefinitions;
+
+    if (Options.CheckRoleTypes)
+      for (Finding &F : checkVmb005RoleTypeDeclaration(Ctx, Discovery))
+        Out.Result.Findings.push_back(std::move(F));
+
+    std::vector<const FunctionDecl *> ToAnalyse;
+    for (const DiscoveredCallback &CB : Discovery.Callbacks) {
+      const FunctionDecl *FD = CB.Definition;
+      SourceSpan Where = spanOf(SM, Ctx.getLangOpts(), SourceRange(FD->getLocation()));
+      Out.Callbacks.push_back({Where, CB.Name, CB.Reasons});
+      std::string Why;
+      if (FD->getNumParams() < 5)
+        Why = "it does not have the five parameters of EVT_VMB_CHANNEL_SAVE_PACKET";
+      else if (FD->isInvalidDecl() || containsErrors(FD->getBody()))
+        Why = "its body does not compile";
+      if (!Why.empty()) {
+        Notification N;
+        N.Id = "callback-not-analysed";
+        N.Where = Where;
+        N.Message = "'" + CB.Name + "' was not analysed: " + Why;
+        Out.Result.Notifications.push_back(std::move(N));
+        Out.Result.Complete = false;
+        continue;
+      }
+      ToAnalyse.push_back(FD);
+    }
+    EngineResult R = analyseCallbacks(CI, Sal, nullptr, ToAnalyse, Options.Engine);
+    for (Finding &F : R.Findings)
+      Out.Result.Findings.push_back(std::move(F));
+    for (Notification &N : R.Notifications) {
+      Out.Result.Notifications.push_back(std::move(N));
+      Out.Result.Complete = false;
+    }
+  }
+
+private:
+  const AnalysisOptions &Options;
+  const std::map<std::string, std::vector<CallbackUse>> &ExternalUses;
+  FileAnalysis &Out;
+};
+
+class Consumer : public ASTConsumer {
+public:
+  Consumer(CompilerInstance &CI, std::shared_ptr<SalIndex> Sal, Analysis &A)
+      : CI(CI), Sal(std::move(Sal)), A(A) {}
+  void HandleTranslationUnit(ASTContext &Ctx) override { A.run(CI, Ctx, *Sal); }
+
+private:
+  CompilerInstance &CI;
+  std::shared_ptr<SalIndex> Sal;
+  Analysis &A;
+};
+
+class Action : public ASTFrontendAction {
+public:
+  explicit Action(Analysis &A) : A(A) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, StringRef) override {
+    return std::make_unique<Consumer>(CI, SalIndex::attach(CI.getPreprocessor()), A);
+  }
+
+private:
+  Analysis &A;
+};
+
+} // namespace
+
+FileAnalysis analyseCommand(const tooling::CompileCommand &Command,
+                            const AnalysisOptions &Options,
+                            const std::map<std::string, std::vector<CallbackUse>> &ExternalUses) {
+  FileAnalysis Out;
+  Out.Result.File = Command.Filename;
+
+  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+      llvm::vfs::createPhysicalFileSystem());
+  FS->setCurrentWorkingDirectory(Command.Directory);
+  auto Files = llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions(), FS);
+
+  Analysis A(Options, ExternalUses, Out);
+  ErrorCollector Errors;
+  tooling::ToolInvocation Invocation(Command.CommandLine, std::make_unique<Action>(A),
+                                     Files.get());
+  Invocation.setDiagnosticConsumer(&Errors);
+  bool Ran = Invocation.run();
+
+  if (Errors.Errors > 0 || !Ran) {
+    Notification N = Errors.First.value_or(Notification{});
+    if (N.Message.empty())
+      N.Message = "the compiler could not process this file";
+    N.Id = "compile-error";
+    if (!N.Where.valid())
+      N.Where.File = Command.Filename;
+    if (Errors.Errors > 1)
+      N.Message += " (and " + std::to_string(Errors.Errors - 1) + " more compiler error" +
+                   (Errors.Errors > 2 ? "s" : "") + ")";
+    Out.Result.Notifications.insert(Out.Result.Notifications.begin(), std::move(N));
+    Out.Result.Complete = false;
+  }
+  return Out;
+}
+
+} // namespace vmbcheck

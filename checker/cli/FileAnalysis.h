@@ -1,0 +1,43 @@
+// Analysis of one compile command: parse, discover the save callbacks,
+// run the AST rule (VMB005) and the path-sensitive rules on them.
+#pragma once
+
+#include "engine/AnalyzerDriver.h"
+#include "frontend/CallbackDiscovery.h"
+#include "report/Finding.h"
+
+#include "clang/Tooling/CompilationDatabase.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace vmbcheck {
+
+struct AnalysisOptions {
+  EngineOptions Engine;
+  bool CheckRoleTypes = true; // VMB005
+};
+
+// A discovered callback, for --list-callbacks.
+struct CallbackListing {
+  SourceSpan Where;
+  std::string Name;
+  std::vector<std::string> Reasons;
+};
+
+struct FileAnalysis {
+  FileResult Result;
+  std::vector<CallbackListing> Callbacks;
+  // For the cross-file pass (see Run.cpp).
+  std::map<std::string, std::vector<CallbackUse>> ExternalUses;
+  std::vector<std::string> OtherExternalDefinitions;
+};
+
+// ExternalUses: functions registered as the save callback in other files of
+// the run, by name.
+FileAnalysis analyseCommand(const clang::tooling::CompileCommand &Command,
+                            const AnalysisOptions &Options,
+                            const std::map<std::string, std::vector<CallbackUse>> &ExternalUses);
+
+} // namespace vmbcheck

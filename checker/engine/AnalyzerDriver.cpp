@@ -1,0 +1,243 @@
+// Mirrors what clang's private AnalysisConsumer does for one function
+// (LLVM 19): a CheckerManager with vmbcheck's checkers compiled in, an
+// AnalysisManager owning our PathDiagnosticConsumer, and one ExprEngine per
+// callback whose worklist starts at the callback's stack frame.
+#include "engine/AnalyzerDriver.h"
+#include "engine/EngineContext.h"
+#include "engine/RuleCheckers.h"
+#include "engine/SavePacketModel.h"
+#include "frontend/SourceSpans.h"
+
+#include "clang/Analysis/PathDiagnostic.h"
+#include "clang/CrossTU/CrossTranslationUnit.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/StaticAnalyzer/Core/AnalyzerOptions.h"
+#include "clang/StaticAnalyzer/Core/CheckerManager.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/AnalysisManager.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/ExprEngine.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/FunctionSummary.h"
+#include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
+
+#include <llvm/Config/llvm-config.h>
+
+static_assert(LLVM_VERSION_MAJOR == 19,
+              "AnalyzerDriver mirrors clang 19's AnalysisConsumer; review it "
+              "before building against another LLVM");
+
+using namespace clang;
+using namespace clang::ento;
+
+namespace vmbcheck {
+
+namespace {
+thread_local EngineContext *CurrentContext = nullptr;
+} // namespace
+
+EngineContext &EngineContext::current() {
+  assert(CurrentContext && "no analysis running on this thread");
+  return *CurrentContext;
+}
+EngineContext::Scope::Scope(EngineContext &Ctx) : Previous(CurrentContext) {
+  CurrentContext = &Ctx;
+}
+EngineContext::Scope::~Scope() { CurrentContext = Previous; }
+
+namespace {
+
+// Turns the analyzer's path diagnostics into Findings while the AST and
+// SourceManager are alive.
+class FindingCollector : public PathDiagnosticConsumer {
+public:
+  FindingCollector(const SourceManager &SM, const LangOptions &LO,
+                   std::vector<Finding> &Out)
+      : SM(SM), LO(LO), Out(Out) {}
+
+  StringRef getName() const override { return "vmbcheck"; }
+  // Extensive: every event of the path, with its location.
+  PathGenerationScheme getGenerationScheme() const override { return Extensive; }
+  bool supportsLogicalOpControlFlow() const override { return true; }
+  bool supportsCrossFileDiagnostics() const override { return true; }
+
+  void FlushDiagnosticsImpl(std::vector<const PathDiagnostic *> &Diags,
+                            FilesMade *) override {
+    for (const PathDiagnostic *PD : Diags)
+      Out.push_back(convert(*PD));
+  }
+
+private:
+  Finding convert(const PathDiagnostic &PD) const {
+    Finding F;
+    F.RuleId = PD.getBugType().str();
+    F.Message = PD.getVerboseDescription().str();
+    SourceRange Range(PD.getLocation().asLocation());
+    if (!PD.path.empty() && !PD.path.back()->getRanges().empty())
+      Range = PD.path.back()->getRanges().front();
+    if (SM.getExpansionLoc(Range.getBegin()) != SM.getExpansionLoc(PD.getLocation().asLocation()))
+      Range = SourceRange(PD.getLocation().asLocation());
+    F.Where = spanOf(SM, LO, Range);
+    F.LineText = lineTextOf(SM, PD.getLocation().asLocation());
+    const Decl *Entry = PD.getAnalysisEntryPoint() ? PD.getAnalysisEntryPoint()
+                                                   : PD.getDeclWithIssue();
+    if (const auto *ND = dyn_cast_or_null<NamedDecl>(Entry))
+      F.Function = ND->getNameAsString();
+    walk(PD.path, 0, F.Steps);
+    // The last event repeats the warning at its own location.
+    if (!F.Steps.empty() && F.Steps.back().Message == F.Message)
+      F.Steps.pop_back();
+    return F;
+  }
+
+  void add(const PathDiagnosticPiece &P, unsigned Depth, std::vector<PathStep> &Out) const {
+    std::string Msg = P.getString().str();
+    if (Msg.empty())
+      return;
+    // The analyzer names only simple conditions; quote the others as written
+    // ("Assuming 'SaveBufSize < FIELD_OFFSET(SAVED, Data)' is false").
+    if ((Msg == "Assuming the condition is true" ||
+         Msg == "Assuming the condition is false") &&
+        !P.getRanges().empty()) {
+      CharSourceRange R = SM.getExpansionRange(P.getRanges().front());
+      std::string Text = Lexer::getSourceText(R, SM, LO).str();
+      if (!Text.empty() && Text.size() <= 80 && Text.find('\n') == std::string::npos)
+        Msg = "Assuming '" + Text + "' is " +
+              (llvm::StringRef(Msg).ends_with("true") ? "true" : "false");
+    }
+    SourceLocation L = P.getLocation().asLocation();
+    SourceRange R(L);
+    if (!P.getRanges().empty() &&
+        SM.getExpansionLoc(P.getRanges().front().getBegin()) == SM.getExpansionLoc(L))
+      R = P.getRanges().front();
+    Out.push_back({spanOf(SM, LO, R), std::move(Msg), Depth});
+  }
+
+  void walk(const PathPieces &Pieces, unsigned Depth, std::vector<PathStep> &Steps) const {
+    for (const auto &P : Pieces) {
+      if (const auto *Call = dyn_cast<PathDiagnosticCallPiece>(P.get())) {
+        if (auto Enter = Call->getCallEnterEvent())
+          add(*Enter, Depth, Steps);
+        walk(Call->path, Depth + 1, Steps);
+        if (auto Exit = Call->getCallExitEvent())
+          add(*Exit, Depth, Steps);
+      } else if (const auto *Macro = dyn_cast<PathDiagnosticMacroPiece>(P.get())) {
+        walk(Macro->subPieces, Depth, Steps);
+      } else if (isa<PathDiagnosticEventPiece>(P.get()) ||
+                 isa<PathDiagnosticNotePiece>(P.get())) {
+        add(*P, Depth, Steps);
+      }
+      // Control-flow edges carry no text: the events around them say it.
+    }
+  }
+
+  const SourceManager &SM;
+  const LangOptions &LO;
+  std::vector<Finding> &Out;
+};
+
+void configure(AnalyzerOptions &AO, const EngineOptions &Opts) {
+  AO.AnalysisDiagOpt = PD_NONE;
+  AO.AnalysisConstraintsOpt = RangeConstraintsModel;
+  AO.AnalyzerDisplayProgress = false;
+  // Split `a < b` into both outcomes at the comparison: the path notes then
+  // read "Assuming 'SaveBufSize' is < 24".
+  AO.eagerlyAssumeBinOpBifurcation = true;
+  AO.MaxNodesPerTopLevelFunction = Opts.MaxNodes;
+  AO.ShouldCrosscheckWithZ3 = Opts.UseZ3;
+  // Z3 stops by resource count, not by clock, so results do not depend on
+  // the machine's load.
+  AO.Z3CrosscheckTimeoutThreshold = 0;
+  AO.Z3CrosscheckEQClassTimeoutThreshold = 0;
+  AO.Z3CrosscheckRLimitThreshold = 400000;
+  AO.CheckersAndPackages.clear();
+  AO.SilencedCheckersAndPackages.clear();
+  for (const char *Modeling : {"core.builtin.NoReturnFunctions",
+                               "core.builtin.BuiltinFunctions",
+                               model::ModelCheckerName, model::BudgetCheckerName})
+    AO.CheckersAndPackages.emplace_back(Modeling, true);
+  for (const std::string &Rule : Opts.Rules)
+    AO.CheckersAndPackages.emplace_back("vmbcheck." + Rule, true);
+}
+
+void registerCheckers(CheckerRegistry &R) {
+  model::registerModelChecker(R);
+  model::registerBudgetChecker(R);
+  registerVmb002BytesNeededSet(R);
+  registerVmb003ZeroSizeMustFail(R);
+  registerVmb004SaveBufferBound(R);
+}
+
+Notification notAnalysed(const SourceManager &SM, const LangOptions &LO,
+                         const FunctionDecl *FD, std::string Message) {
+  Notification N;
+  N.Level = Notification::Severity::Error;
+  N.Id = "analysis-incomplete";
+  N.Where = spanOf(SM, LO, SourceRange(FD->getLocation()));
+  N.Message = std::move(Message);
+  return N;
+}
+
+} // namespace
+
+EngineResult analyseCallbacks(CompilerInstance &CI, const SalIndex &Sal,
+                              const IrqlContracts *Irql,
+                              llvm::ArrayRef<const FunctionDecl *> Callbacks,
+                              const EngineOptions &Opts) {
+  EngineResult Result;
+  if (Callbacks.empty() || Opts.Rules.empty())
+    return Result;
+  ASTContext &Ctx = CI.getASTContext();
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  AnalyzerOptions &AO = CI.getAnalyzerOpts();
+  configure(AO, Opts);
+
+  EngineContext EC;
+  EC.Sal = &Sal;
+  EC.Irql = Irql;
+  EngineContext::Scope Scope(EC);
+
+  PathDiagnosticConsumers Consumers; // owned and deleted by AnalysisManager
+  Consumers.push_back(new FindingCollector(SM, LO, Result.Findings));
+  std::function<void(CheckerRegistry &)> Register = registerCheckers;
+  CheckerManager Checkers(Ctx, AO, CI.getPreprocessor(), {}, {Register});
+  {
+    AnalysisManager Mgr(Ctx, CI.getPreprocessor(), Consumers,
+                        CreateRegionStoreManager, CreateRangeConstraintManager,
+                        &Checkers, AO);
+    cross_tu::CrossTranslationUnitContext CTU(CI);
+    FunctionSummariesTy Summaries;
+    for (const FunctionDecl *FD : Callbacks) {
+      Decl *D = const_cast<FunctionDecl *>(FD);
+      std::string Name = FD->getNameAsString();
+      Mgr.ClearContexts();
+      if (!Mgr.getCFG(D)) {
+        Result.Notifications.push_back(notAnalysed(
+            SM, LO, FD, "'" + Name + "' was not analysed: no control-flow graph could be built"));
+        continue;
+      }
+      auto Start = std::chrono::steady_clock::now();
+      EC.Deadline = Start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                std::chrono::duration<double>(Opts.MaxSeconds));
+      EC.DeadlineHit = false;
+      ExprEngine Eng(CTU, Mgr, /*VisitedCallees=*/nullptr, &Summaries,
+                     ExprEngine::Inline_Regular);
+      bool WorkLeft = Eng.ExecuteWorkList(
+          Mgr.getAnalysisDeclContextManager().getStackFrame(D), Opts.MaxNodes);
+      Eng.getBugReporter().FlushReports();
+      if (EC.DeadlineHit)
+        Result.Notifications.push_back(notAnalysed(
+            SM, LO, FD,
+            "analysis of '" + Name + "' stopped after " +
+                std::to_string(static_cast<long>(Opts.MaxSeconds)) +
+                " s (the time budget); results may be incomplete"));
+      else if (WorkLeft)
+        Result.Notifications.push_back(notAnalysed(
+            SM, LO, FD,
+            "analysis of '" + Name + "' stopped after " + std::to_string(Opts.MaxNodes) +
+                " path nodes (the node budget); results may be incomplete"));
+    }
+  } // ~AnalysisManager flushes the path diagnostics into Result
+  return Result;
+}
+
+} // namespace vmbcheck

@@ -1,0 +1,54 @@
+// Where compile commands come from (a compilation database found with -p or
+// next to the sources, or the flags after `--`) and how vmbcheck adjusts
+// them before parsing: builtin headers baked in at configure time, a Windows
+// target when the command names none, syntax-only parsing.
+#pragma once
+
+#include "clang/Tooling/CompilationDatabase.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vmbcheck {
+
+struct CommandSource {
+  std::string BuildPath;                      // -p
+  std::optional<std::vector<std::string>> FixedArgs; // after `--`
+  std::vector<std::string> ExtraArgsBefore;   // --extra-arg-before
+  std::vector<std::string> ExtraArgs;         // --extra-arg
+};
+
+class CompileCommands {
+public:
+  // Loads the database named by Source for the given sources. Sets Error and
+  // returns null when -p names no usable database.
+  static std::unique_ptr<CompileCommands>
+  load(const CommandSource &Source, const std::vector<std::string> &Sources,
+       std::string &Error);
+
+  // Every file the database knows, sorted (for `vmbcheck -p build`).
+  std::vector<std::string> allFiles() const;
+
+  // The adjusted commands for File (several when the database lists it more
+  // than once). Warning is set when no database covered the file and default
+  // flags are used.
+  std::vector<clang::tooling::CompileCommand> commandsFor(const std::string &File,
+                                                          std::string &Warning) const;
+
+  // The builtin-header directory of the Clang the tool was built with.
+  static std::string resourceDir();
+
+private:
+  CommandSource Source;
+  std::unique_ptr<clang::tooling::CompilationDatabase> Database; // -p or --
+  std::string DatabaseError;
+};
+
+// Applies vmbcheck's adjustments to one command (exposed for tests).
+std::vector<std::string> adjustCommandLine(std::vector<std::string> Args,
+                                           const std::string &File,
+                                           const CommandSource &Source);
+
+} // namespace vmbcheck

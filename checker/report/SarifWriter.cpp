@@ -1,0 +1,211 @@
+#include "report/SarifWriter.h"
+
+#include "llvm/ADT/StringRef.h"
+
+#include <cstdio>
+#include <map>
+
+namespace vmbcheck {
+
+using nlohmann::json;
+
+static std::string percentEncode(llvm::StringRef S) {
+  std::string Out;
+  for (unsigned char C : S) {
+    if (std::isalnum(C) || C == '-' || C == '.' || C == '_' || C == '~' || C == '/') {
+      Out += static_cast<char>(C);
+    } else {
+      char Buf[4];
+      snprintf(Buf, sizeof Buf, "%%%02X", C);
+      Out += Buf;
+    }
+  }
+  return Out;
+}
+
+std::string artifactUri(const std::string &Path, const std::string &Root, bool &Relative) {
+  llvm::StringRef P(Path);
+  std::string R = Root;
+  if (!R.empty() && R.back() != '/')
+    R += '/';
+  if (!R.empty() && P.starts_with(R)) {
+    Relative = true;
+    return percentEncode(P.drop_front(R.size()));
+  }
+  Relative = false;
+  return "file://" + percentEncode(P);
+}
+
+static uint64_t fnv1a(llvm::StringRef S, uint64_t H = 0xcbf29ce484222325ULL) {
+  for (unsigned char C : S) {
+    H ^= C;
+    H *= 0x100000001b3ULL;
+  }
+  return H;
+}
+
+std::string lineHash(const Finding &F) {
+  // Whitespace-insensitive, so re-indentation does not resurrect results.
+  std::string Line;
+  for (char C : F.LineText)
+    if (!std::isspace(static_cast<unsigned char>(C)))
+      Line += C;
+  uint64_t H = fnv1a(F.RuleId);
+  H = fnv1a("\x1f" + F.Function, H);
+  H = fnv1a("\x1f" + Line, H);
+  char Buf[20];
+  snprintf(Buf, sizeof Buf, "%016llx", static_cast<unsigned long long>(H));
+  return Buf;
+}
+
+static std::string sentence(std::string S) {
+  if (!S.empty() && S.back() != '.' && S.back() != '!' && S.back() != '?')
+    S += '.';
+  return S;
+}
+
+namespace {
+class Builder {
+public:
+  Builder(const RuleCatalog &Rules, const SarifOptions &Options)
+      : Rules(Rules), Options(Options) {}
+
+  json physical(const SourceSpan &S) const {
+    bool Relative = false;
+    json Artifact = {{"uri", artifactUri(S.File, Options.SourceRoot, Relative)}};
+    if (Relative)
+      Artifact["uriBaseId"] = "%SRCROOT%";
+    json P = {{"artifactLocation", Artifact}};
+    if (S.Line) {
+      json Region = {{"startLine", S.Line}};
+      if (S.Column) {
+        Region["startColumn"] = S.Column;
+        Region["endLine"] = S.EndLine ? S.EndLine : S.Line;
+        Region["endColumn"] = S.EndColumn > 0 ? S.EndColumn : S.Column + 1;
+      }
+      P["region"] = Region;
+    }
+    return P;
+  }
+
+  json rule(const RuleInfo &R) const {
+    json Props = {{"tags", R.Tags}, {"precision", R.Precision}};
+    if (!R.SecuritySeverity.empty())
+      Props["security-severity"] = R.SecuritySeverity;
+    if (!R.CodeAnalysis.empty()) {
+      std::vector<std::string> CA;
+      for (unsigned N : R.CodeAnalysis)
+        CA.push_back("C" + std::to_string(N));
+      Props["codeAnalysisWarnings"] = CA;
+    }
+    json Help = {{"text", sentence(R.Help)}};
+    if (!R.HelpMarkdown.empty())
+      Help["markdown"] = R.HelpMarkdown;
+    return {{"id", R.Id},
+            {"name", R.Name},
+            {"shortDescription", {{"text", sentence(R.ShortDescription)}}},
+            {"fullDescription", {{"text", sentence(R.FullDescription)}}},
+            {"help", Help},
+            {"helpUri", Options.InformationUri + "/blob/main/" + R.DocPath},
+            {"defaultConfiguration", {{"level", R.Level}}},
+            {"properties", Props}};
+  }
+
+  json result(const Finding &F, std::map<std::string, unsigned> &Occurrences) const {
+    const RuleInfo *R = Rules.find(F.RuleId);
+    json Loc = {{"physicalLocation", physical(F.Where)}};
+    if (!F.Function.empty())
+      Loc["logicalLocations"] = json::array(
+          {{{"name", F.Function}, {"fullyQualifiedName", F.Function}, {"kind", "function"}}});
+    std::string Hash = lineHash(F);
+    unsigned N = ++Occurrences[Hash];
+    json Res = {{"ruleId", F.RuleId},
+                {"ruleIndex", Rules.indexOf(F.RuleId)},
+                {"level", R ? R->Level : "warning"},
+                {"message", {{"text", sentence(F.Message)}}},
+                {"locations", json::array({Loc})},
+                {"partialFingerprints",
+                 {{"primaryLocationLineHash", Hash + ":" + std::to_string(N)}}}};
+    if (!F.Steps.empty()) {
+      json Steps = json::array();
+      for (const PathStep &S : F.Steps)
+        Steps.push_back({{"location", {{"physicalLocation", physical(S.Where)},
+                                       {"message", {{"text", sentence(S.Message)}}}}},
+                         {"nestingLevel", S.Depth}});
+      Steps.push_back({{"location", {{"physicalLocation", physical(F.Where)},
+                                     {"message", {{"text", sentence(F.Message)}}}}},
+                       {"nestingLevel", 0}});
+      Res["codeFlows"] = json::array({{{"threadFlows", json::array({{{"locations", Steps}}})}}});
+    }
+    return Res;
+  }
+
+  json notification(const Notification &N) const {
+    const char *Level = N.Level == Notification::Severity::Error     ? "error"
+                        : N.Level == Notification::Severity::Warning ? "warning"
+                                                                     : "note";
+    json J = {{"level", Level},
+              {"message", {{"text", sentence(N.Message)}}},
+              {"descriptor", {{"id", N.Id}}}};
+    if (!N.Where.File.empty())
+      J["locations"] = json::array({{{"physicalLocation", physical(N.Where)}}});
+    return J;
+  }
+
+private:
+  const RuleCatalog &Rules;
+  const SarifOptions &Options;
+};
+} // namespace
+
+json makeSarif(const SarifInput &In, const RuleCatalog &Rules, const SarifOptions &Options) {
+  Builder B(Rules, Options);
+  json RuleArray = json::array();
+  for (const RuleInfo &R : Rules.rules())
+    RuleArray.push_back(B.rule(R));
+
+  json Results = json::array();
+  json Notifications = json::array();
+  bool Success = true;
+  std::map<std::string, unsigned> Occurrences;
+  for (const FileResult &F : *In.Files) {
+    for (const Finding &Fd : F.Findings)
+      Results.push_back(B.result(Fd, Occurrences));
+    for (const Notification &N : F.Notifications)
+      Notifications.push_back(B.notification(N));
+    Success = Success && F.Complete;
+  }
+  if (In.RunNotifications)
+    for (const Notification &N : *In.RunNotifications) {
+      Notifications.push_back(B.notification(N));
+      Success = Success && N.Level != Notification::Severity::Error;
+    }
+
+  std::string Root = Options.SourceRoot;
+  if (!Root.empty() && Root.back() != '/')
+    Root += '/';
+  json Invocation = {{"executionSuccessful", Success}};
+  if (!Notifications.empty())
+    Invocation["toolExecutionNotifications"] = Notifications;
+  json Run = {
+      {"tool",
+       {{"driver",
+         {{"name", "vmbcheck"},
+          {"semanticVersion", Options.ToolVersion},
+          {"version", Options.ToolVersion},
+          {"informationUri", Options.InformationUri},
+          {"rules", RuleArray}}}}},
+      {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", "file://" + percentEncode(Root)}}}}},
+      {"invocations", json::array({Invocation})},
+      {"columnKind", "unicodeCodePoints"},
+      {"results", Results}};
+  return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+          {"version", "2.1.0"},
+          {"runs", json::array({Run})}};
+}
+
+std::string serializeJson(const json &J) {
+  return J.dump(2, ' ', /*ensure_ascii=*/false, json::error_handler_t::replace) + "\n";
+}
+
+} // namespace vmbcheck
