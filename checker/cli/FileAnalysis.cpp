@@ -21,7 +21,9 @@ namespace {
 class ErrorCollector : public DiagnosticConsumer {
 public:
   unsigned Errors = 0;
+  bool Fatal = false;
   std::optional<Notification> First;
+  std::vector<SourceLocation> Locations; // of every error, in this TU
 
   void BeginSourceFile(const LangOptions &LO, const Preprocessor *) override { Lang = &LO; }
 
@@ -30,6 +32,9 @@ public:
     if (Level < DiagnosticsEngine::Error)
       return;
     ++Errors;
+    Fatal = Fatal || Level == DiagnosticsEngine::Fatal;
+    if (Info.hasSourceManager() && Info.getLocation().isValid())
+      Locations.push_back(Info.getSourceManager().getExpansionLoc(Info.getLocation()));
     if (First)
       return;
     llvm::SmallString<256> Text;
@@ -51,6 +56,10 @@ bool containsErrors(const Stmt *S) {
     return false;
   if (const auto *E = dyn_cast<Expr>(S))
     return E->containsErrors(); // propagates up through expressions
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls())
+      if (D->isInvalidDecl())
+        return true;
   for (const Stmt *Child : S->children())
     if (containsErrors(Child))
       return true;
@@ -61,10 +70,14 @@ class Analysis {
 public:
   Analysis(const AnalysisOptions &Options,
            const std::map<std::string, std::vector<CallbackUse>> &ExternalUses,
-           FileAnalysis &Out)
-      : Options(Options), ExternalUses(ExternalUses), Out(Out) {}
+           const ErrorCollector &Errors, FileAnalysis &Out)
+      : Options(Options), ExternalUses(ExternalUses), Errors(Errors), Out(Out) {}
 
   void run(CompilerInstance &CI, ASTContext &Ctx, const SalIndex &Sal) {
+    // After a fatal error (a missing header) the rest of the file was not
+    // parsed as written: nothing in it can be trusted.
+    if (CI.getDiagnostics().hasFatalErrorOccurred())
+      return;
     const SourceManager &SM = Ctx.getSourceManager();
     DiscoveryResult Discovery = discoverCallbacks(Ctx, Sal, ExternalUses);
     Out.ExternalUses = Discovery.ExternalUses;
@@ -82,7 +95,7 @@ public:
       std::string Why;
       if (FD->getNumParams() < 5)
         Why = "it does not have the five parameters of EVT_VMB_CHANNEL_SAVE_PACKET";
-      else if (FD->isInvalidDecl() || containsErrors(FD->getBody()))
+      else if (FD->isInvalidDecl() || containsErrors(FD->getBody()) || hasErrorsIn(SM, FD))
         Why = "its body does not compile";
       if (!Why.empty()) {
         Notification N;
@@ -107,7 +120,19 @@ public:
 private:
   const AnalysisOptions &Options;
   const std::map<std::string, std::vector<CallbackUse>> &ExternalUses;
+  const ErrorCollector &Errors;
   FileAnalysis &Out;
+
+  // Clang recovers from many syntax errors with a valid AST (a missing ';'
+  // is inserted); the callback is still not the code that was written.
+  bool hasErrorsIn(const SourceManager &SM, const FunctionDecl *FD) const {
+    SourceRange R = FD->getSourceRange();
+    SourceLocation B = SM.getExpansionLoc(R.getBegin()), E = SM.getExpansionLoc(R.getEnd());
+    for (SourceLocation L : Errors.Locations)
+      if (SM.isPointWithin(L, B, E))
+        return true;
+    return false;
+  }
 };
 
 class Consumer : public ASTConsumer {
@@ -146,8 +171,8 @@ FileAnalysis analyseCommand(const tooling::CompileCommand &Command,
   FS->setCurrentWorkingDirectory(Command.Directory);
   auto Files = llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions(), FS);
 
-  Analysis A(Options, ExternalUses, Out);
   ErrorCollector Errors;
+  Analysis A(Options, ExternalUses, Errors, Out);
   tooling::ToolInvocation Invocation(Command.CommandLine, std::make_unique<Action>(A),
                                      Files.get());
   Invocation.setDiagnosticConsumer(&Errors);
@@ -163,6 +188,8 @@ FileAnalysis analyseCommand(const tooling::CompileCommand &Command,
     if (Errors.Errors > 1)
       N.Message += " (and " + std::to_string(Errors.Errors - 1) + " more compiler error" +
                    (Errors.Errors > 2 ? "s" : "") + ")";
+    N.Message += Errors.Fatal ? "; the file was not analysed"
+                              : "; only the callbacks that compile were analysed";
     Out.Result.Notifications.insert(Out.Result.Notifications.begin(), std::move(N));
     Out.Result.Complete = false;
   }

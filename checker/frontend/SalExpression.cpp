@@ -92,6 +92,18 @@ private:
   const SalResolver &Res;
   unsigned Depth;
   size_t Pos = 0;
+  // Inside the operand C does not evaluate (`a || b` with a true, ...):
+  // unknown names there must not make the whole expression unknown.
+  bool Skipping = false;
+
+  // Evaluates an operand, in skip mode if Skip.
+  template <typename Next> std::optional<int64_t> operand(Next N, bool Skip) {
+    bool Saved = Skipping;
+    Skipping = Skipping || Skip;
+    std::optional<int64_t> V = (this->*N)();
+    Skipping = Saved;
+    return V;
+  }
 
   bool peek(llvm::StringRef P) const {
     return Pos < Toks.size() && Toks[Pos].K == SalToken::Punct && Toks[Pos].Text == P;
@@ -103,9 +115,9 @@ private:
   Opt ternary() {
     Opt C = logicalOr();
     if (!C || !eat("?")) return C;
-    Opt A = ternary();
+    Opt A = operand(&Evaluator::ternary, *C == 0);
     if (!A || !eat(":")) return std::nullopt;
-    Opt B = ternary();
+    Opt B = operand(&Evaluator::ternary, *C != 0);
     if (!B) return std::nullopt;
     return *C ? A : B;
   }
@@ -123,8 +135,24 @@ private:
     }
     return L;
   }
-  Opt logicalOr() { return binary(&Evaluator::logicalAnd, {"||"}, [](auto, int64_t a, int64_t b) -> Opt { return (a || b) ? 1 : 0; }); }
-  Opt logicalAnd() { return binary(&Evaluator::bitOr, {"&&"}, [](auto, int64_t a, int64_t b) -> Opt { return (a && b) ? 1 : 0; }); }
+  Opt logicalOr() {
+    Opt L = logicalAnd();
+    while (L && eat("||")) {
+      Opt R = operand(&Evaluator::logicalAnd, *L != 0);
+      if (!R) return std::nullopt;
+      L = (*L || *R) ? 1 : 0;
+    }
+    return L;
+  }
+  Opt logicalAnd() {
+    Opt L = bitOr();
+    while (L && eat("&&")) {
+      Opt R = operand(&Evaluator::bitOr, *L == 0);
+      if (!R) return std::nullopt;
+      L = (*L && *R) ? 1 : 0;
+    }
+    return L;
+  }
   Opt bitOr() { return binary(&Evaluator::bitXor, {"|"}, [](auto, int64_t a, int64_t b) -> Opt { return a | b; }); }
   Opt bitXor() { return binary(&Evaluator::bitAnd, {"^"}, [](auto, int64_t a, int64_t b) -> Opt { return a ^ b; }); }
   Opt bitAnd() { return binary(&Evaluator::equality, {"&"}, [](auto, int64_t a, int64_t b) -> Opt { return a & b; }); }
@@ -177,7 +205,8 @@ private:
     if (peek("*") && Pos + 1 < Toks.size() && Toks[Pos + 1].K == SalToken::Identifier) {
       ++Pos;
       std::string Name = Toks[Pos++].Text;
-      return Res.Value ? Res.Value(Name, true) : std::nullopt;
+      Opt V = Res.Value ? Res.Value(Name, true) : std::nullopt;
+      return V || !Skipping ? V : Opt(0);
     }
     if (peek("(")) {
       if (size_t E = castEnd()) { Pos = E; return unary(); }
@@ -205,7 +234,8 @@ private:
     }
     if (T.Text == "TRUE") return 1;
     if (T.Text == "FALSE" || T.Text == "NULL" || T.Text == "nullptr") return 0;
-    return wellKnownIrqlLevel(T.Text);
+    Opt Level = wellKnownIrqlLevel(T.Text);
+    return Level || !Skipping ? Level : Opt(0);
   }
 };
 

@@ -51,6 +51,18 @@ public:
     }
     if (!isAnnotationName(N) || Idx.PP.isParsingIfOrElifDirective())
       return;
+    // An annotation written inside another's arguments, e.g. the
+    // _IRQL_requires_max_ of _When_(c, _IRQL_requires_max_(x)), is expanded
+    // with file locations while the outer one is pre-expanding its
+    // arguments; it belongs to the outer annotation, not to the declaration.
+    auto [File, Offset] = Idx.SM.getDecomposedLoc(L);
+    if (File == Outer.File && Offset > Outer.Begin && Offset < Outer.End)
+      return;
+    if (Range.getEnd().isFileID()) {
+      auto [EndFile, EndOffset] = Idx.SM.getDecomposedLoc(Range.getEnd());
+      if (EndFile == File)
+        Outer = {File, Offset, EndOffset};
+    }
     Record R;
     R.Name = II;
     R.Loc = L;
@@ -81,6 +93,10 @@ public:
 private:
   SalIndex &Idx;
   llvm::SmallVector<Record, 4> Pending;
+  struct {
+    FileID File;
+    unsigned Begin = 0, End = 0;
+  } Outer; // the last annotation's invocation text
 };
 
 SalIndex::SalIndex(Preprocessor &PP) : PP(PP), SM(PP.getSourceManager()) {}

@@ -48,16 +48,16 @@ VspSavePacket(
         return STATUS_SUCCESS;
     }
 
-    *BytesNeeded = sizeof(VSP_SAVED_PACKET);
-    if (SaveBufSize < FIELD_OFFSET(VSP_SAVED_PACKET, Payload)) {
+    *BytesNeeded = sizeof(VSP_SAVED_PACKET); // expect-note: VMB003 {{'*BytesNeeded' is set to 44 here}}
+    if (SaveBufSize < FIELD_OFFSET(VSP_SAVED_PACKET, Payload)) { // expect-note: VMB003 {{Assuming 'SaveBufSize < FIELD_OFFSET(VSP_SAVED_PACKET, Payload)' is false}}
         return STATUS_BUFFER_TOO_SMALL;
     }
 
     saved->Version = VSP_SAVED_VERSION;
     saved->RequestId = context->RequestId;
     saved->Flags = context->Flags;
-    RtlCopyMemory(saved->Payload, context->Payload, sizeof(context->Payload));
-    return STATUS_SUCCESS;
+    RtlCopyMemory(saved->Payload, context->Payload, sizeof(context->Payload)); // expect: VMB004 {{writes 32 bytes at offset 12}}
+    return STATUS_SUCCESS; // expect: VMB003 {{may exceed SaveBufSize}}
 }
 
 _Use_decl_annotations_
@@ -85,7 +85,7 @@ VspRestorePacket(
  * that forgets *BytesNeeded when the packet has no context.
  */
 static NTSTATUS
-VspControlSavePacket(
+VspControlSavePacket( // expect: VMB005 {{not declared with the role type}}
     VMBCHANNEL Channel,
     VMBPACKET Packet,
     PVOID SaveBuf,
@@ -96,7 +96,7 @@ VspControlSavePacket(
 
     UNREFERENCED_PARAMETER(Channel);
     if (context == NULL) {
-        return STATUS_SUCCESS;
+        return STATUS_SUCCESS; // expect: VMB002
     }
     *BytesNeeded = sizeof(ULONG);
     if (SaveBufSize < sizeof(ULONG)) {
