@@ -36,12 +36,16 @@ bool hasSaveFunctionClass(const std::vector<SalAnnotation> &Annotations) {
 // Does this declaration, as written, give the function the save role?
 // Returns the reason, or an empty string.
 std::string roleOf(const FunctionDecl *D, const SalIndex &Sal) {
-  for (const TypedefNameDecl *TD : writtenTypedefs(D->getTypeSourceInfo())) {
-    if (TD->getName() == SaveRoleType)
+  auto Chain = writtenTypedefs(D->getTypeSourceInfo());
+  for (const TypedefNameDecl *TD : Chain) {
+    bool Role = TD->getName() == SaveRoleType;
+    if (!Role && !hasSaveFunctionClass(Sal.annotationsOf(TD)))
+      continue;
+    if (TD == Chain.front() && Role)
       return std::string("declared with ") + SaveRoleType;
-    if (hasSaveFunctionClass(Sal.annotationsOf(TD)))
-      return "declared with '" + TD->getName().str() + "', of function class " +
-             SaveRoleType;
+    return "declared with '" + Chain.front()->getName().str() + "', " +
+           (Role ? std::string("a typedef of ") : std::string("of function class ")) +
+           SaveRoleType;
   }
   if (hasSaveFunctionClass(Sal.annotationsOf(D)))
     return std::string("annotated _Function_class_(") + SaveRoleType + ")";
@@ -92,8 +96,12 @@ public:
     return true;
   }
 
-  bool VisitInitListExpr(InitListExpr *ILE) {
-    if (!ILE->isSemanticForm())
+  // Only the syntactic form is traversed (implicit code is off); its
+  // semantic form has one initializer per field, in declaration order.
+  bool VisitInitListExpr(InitListExpr *Syntactic) {
+    InitListExpr *ILE =
+        Syntactic->isSemanticForm() ? Syntactic : Syntactic->getSemanticForm();
+    if (!ILE)
       return true;
     QualType T = ILE->getType();
     if (const auto *AT = Ctx.getAsArrayType(T)) {
