@@ -66,7 +66,7 @@ cl::opt<unsigned> MaxNodes("max-nodes", cl::desc("Path-node budget per callback 
 cl::opt<double> MaxSeconds("max-seconds", cl::desc("Time budget per callback, seconds (default 30)"),
                            cl::init(30.0), cl::cat(Category));
 cl::opt<unsigned> Jobs("j", cl::desc("Files analysed in parallel (default: number of cores)"),
-                       cl::init(0), cl::cat(Category));
+                       cl::init(0), cl::Prefix, cl::cat(Category));
 cl::opt<std::string> SourceRoot("srcroot",
                                 cl::desc("Directory SARIF URIs are relative to (default: the "
                                          "enclosing git work tree, else the current directory)"),

@@ -21,6 +21,9 @@
 
 #include <llvm/Config/llvm-config.h>
 
+#include <cstring>
+#include <type_traits>
+
 static_assert(LLVM_VERSION_MAJOR == 19,
               "AnalyzerDriver mirrors clang 19's AnalysisConsumer; review it "
               "before building against another LLVM");
@@ -141,17 +144,28 @@ void configure(AnalyzerOptions &AO, const EngineOptions &Opts) {
   // Split `a < b` into both outcomes at the comparison: the path notes then
   // read "Assuming 'SaveBufSize' is < 24".
   AO.eagerlyAssumeBinOpBifurcation = true;
+  // Loops: unroll those with a literal bound, and follow others for up to
+  // 16 iterations per path (clang's default is 4: a path through a loop of
+  // 8 entries would end there, and the code after the loop go unchecked).
+  // Clang's loop widening is not used: it forgets every local of the frame.
+  AO.ShouldUnrollLoops = true;
+  AO.ShouldWidenLoops = false;
+  AO.maxBlockVisitOnPath = 16;
   AO.MaxNodesPerTopLevelFunction = Opts.MaxNodes;
-  AO.ShouldCrosscheckWithZ3 = Opts.UseZ3;
-  // Z3 stops by resource count, not by clock, so results do not depend on
-  // the machine's load.
+  // Refutation is vmbcheck's own (model::makeReport): clang's crosscheck
+  // would also drop reports on which Z3 runs out of budget. The budget is a
+  // resource count, not a clock, so results do not depend on the load.
+  AO.ShouldCrosscheckWithZ3 = false;
   AO.Z3CrosscheckTimeoutThreshold = 0;
   AO.Z3CrosscheckEQClassTimeoutThreshold = 0;
-  AO.Z3CrosscheckRLimitThreshold = 400000;
+  AO.Z3CrosscheckRLimitThreshold = 1000000;
   AO.CheckersAndPackages.clear();
   AO.SilencedCheckersAndPackages.clear();
+  // CStringModeling evaluates memcpy/memset & co. precisely: a copy into
+  // one field no longer makes the engine forget the whole structure.
   for (const char *Modeling : {"core.builtin.NoReturnFunctions",
                                "core.builtin.BuiltinFunctions",
+                               "unix.cstring.CStringModeling",
                                model::ModelCheckerName, model::BudgetCheckerName})
     AO.CheckersAndPackages.emplace_back(Modeling, true);
   for (const std::string &Rule : Opts.Rules)
@@ -164,6 +178,41 @@ void registerCheckers(CheckerRegistry &R) {
   registerVmb002BytesNeededSet(R);
   registerVmb003ZeroSizeMustFail(R);
   registerVmb004SaveBufferBound(R);
+}
+
+// SwitchStmt has a setter for "all enum cases covered" but no way to clear
+// it. The flag lives in the first word of the statement, after the 8-bit
+// statement class and the HasInit and HasVar bits (LLVM 19's Stmt.h). The
+// layout is verified against the public accessors before anything is
+// written; on any mismatch the switch is left as it is.
+static_assert(!std::is_polymorphic_v<Stmt>, "Stmt's bit-fields start at offset 0");
+bool forgetEnumCoverage(SwitchStmt *S) {
+  uint32_t Word;
+  std::memcpy(&Word, S, sizeof Word);
+  auto Bit = [&](unsigned N) { return ((Word >> N) & 1) != 0; };
+  if ((Word & 0xFF) != Stmt::SwitchStmtClass || Bit(8) != (S->getInit() != nullptr) ||
+      Bit(9) != (S->getConditionVariable() != nullptr) || Bit(10) != S->isAllEnumCasesCovered())
+    return false;
+  Word &= ~(uint32_t(1) << 10);
+  std::memcpy(static_cast<void *>(S), &Word, sizeof Word);
+  return !S->isAllEnumCasesCovered();
+}
+
+// The engine never takes the `default:` of a switch whose enum cases are all
+// listed. A save callback reads the packet type from memory it does not
+// own, and an explicit default is the author's own handling of a corrupt
+// value: explore it. (Switches without a default keep trusting the enum.)
+void exploreExplicitDefaults(Stmt *S) {
+  if (!S)
+    return;
+  if (auto *SS = dyn_cast<SwitchStmt>(S); SS && SS->isAllEnumCasesCovered())
+    for (SwitchCase *C = SS->getSwitchCaseList(); C; C = C->getNextSwitchCase())
+      if (isa<DefaultStmt>(C)) {
+        forgetEnumCoverage(SS);
+        break;
+      }
+  for (Stmt *Child : S->children())
+    exploreExplicitDefaults(Child);
 }
 
 Notification notAnalysed(const SourceManager &SM, const LangOptions &LO,
@@ -191,7 +240,14 @@ EngineResult analyseCallbacks(CompilerInstance &CI, const SalIndex &Sal,
   AnalyzerOptions &AO = CI.getAnalyzerOpts();
   configure(AO, Opts);
 
+  // Before any CFG is built: the main file's bodies are what gets inlined.
+  for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
+    if (auto *FD = dyn_cast<FunctionDecl>(D))
+      if (FD->hasBody() && SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
+        exploreExplicitDefaults(FD->getBody());
+
   EngineContext EC;
+  EC.UseZ3 = Opts.UseZ3;
   EC.Sal = &Sal;
   EC.Irql = Irql;
   EngineContext::Scope Scope(EC);

@@ -15,6 +15,7 @@ class IrqlContracts;
 struct EngineContext {
   const SalIndex *Sal = nullptr;
   const IrqlContracts *Irql = nullptr;
+  bool UseZ3 = true; // refute reports whose path Z3 proves infeasible
   // Wall-clock budget of the callback being analysed.
   std::chrono::steady_clock::time_point Deadline =
       std::chrono::steady_clock::time_point::max();

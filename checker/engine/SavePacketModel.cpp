@@ -3,8 +3,10 @@
 
 #include "clang/AST/RecordLayout.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/Z3CrosscheckVisitor.h"
 #include "clang/StaticAnalyzer/Core/Checker.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/DynamicExtent.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/RangedConstraintManager.h"
 #include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
 
 using namespace clang;
@@ -16,6 +18,9 @@ REGISTER_TRAIT_WITH_PROGRAMSTATE(InitialSaveBuf, SymbolRef)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InitialSaveBufSize, SymbolRef)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InitialBytesNeeded, SymbolRef)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(BytesNeededWriteKind, unsigned)
+// Pointer casts whose result the engine could not represent (a cast of
+// `SaveBuf + variable`): the cast expression and the pointer it cast.
+REGISTER_MAP_WITH_PROGRAMSTATE(LostPointerCasts, const Stmt *, SVal)
 
 namespace vmbcheck::model {
 
@@ -24,6 +29,159 @@ static const StackFrameContext *bottomFrame(const LocationContext *LC) {
   while (!SF->inTopFrame())
     SF = SF->getParent()->getStackFrame();
   return SF;
+}
+
+// Interval of a symbolic value, through the arithmetic the range solver
+// does not follow (`len + 8` with len a USHORT is [8, 65543]). Values are
+// 128-bit so that a result outside its type - a possible wrap - is noticed;
+// then the whole range of the type is returned.
+static std::optional<Interval> typeRange(ASTContext &Ctx, QualType T) {
+  if (!T->isIntegerType())
+    return std::nullopt;
+  unsigned W = Ctx.getIntWidth(T);
+  bool Unsigned = T->isUnsignedIntegerType();
+  llvm::APInt Min = Unsigned ? llvm::APInt::getMinValue(W) : llvm::APInt::getSignedMinValue(W);
+  llvm::APInt Max = Unsigned ? llvm::APInt::getMaxValue(W) : llvm::APInt::getSignedMaxValue(W);
+  return Interval{Unsigned ? Min.zext(128) : Min.sext(128), Unsigned ? Max.zext(128) : Max.sext(128)};
+}
+
+std::optional<Interval> intervalOf(ProgramStateRef State, SymbolRef Sym, unsigned Depth = 0) {
+  ASTContext &Ctx = State->getStateManager().getContext();
+  auto Full = typeRange(Ctx, Sym->getType());
+  if (!Full || Depth > 8)
+    return Full;
+  auto FromAPS = [](const llvm::APSInt &V) {
+    return V.isSigned() ? V.sext(128) : V.zext(128);
+  };
+  std::optional<Interval> L, R;
+  BinaryOperatorKind Op;
+  if (const auto *SIE = dyn_cast<SymIntExpr>(Sym)) {
+    L = intervalOf(State, SIE->getLHS(), Depth + 1);
+    R = Interval{FromAPS(SIE->getRHS()), FromAPS(SIE->getRHS())};
+    Op = SIE->getOpcode();
+  } else if (const auto *ISE = dyn_cast<IntSymExpr>(Sym)) {
+    L = Interval{FromAPS(ISE->getLHS()), FromAPS(ISE->getLHS())};
+    R = intervalOf(State, ISE->getRHS(), Depth + 1);
+    Op = ISE->getOpcode();
+  } else if (const auto *SSE = dyn_cast<SymSymExpr>(Sym)) {
+    L = intervalOf(State, SSE->getLHS(), Depth + 1);
+    R = intervalOf(State, SSE->getRHS(), Depth + 1);
+    Op = SSE->getOpcode();
+  } else {
+    ConstraintManager &CM = State->getConstraintManager();
+    const llvm::APSInt *Min = CM.getSymMinVal(State, Sym);
+    const llvm::APSInt *Max = CM.getSymMaxVal(State, Sym);
+    if (!Min || !Max)
+      return Full;
+    return Interval{FromAPS(*Min), FromAPS(*Max)};
+  }
+  if (!L || !R)
+    return Full;
+  Interval Out;
+  switch (Op) {
+  case BO_Add: Out = {L->Min + R->Min, L->Max + R->Max}; break;
+  case BO_Sub: Out = {L->Min - R->Max, L->Max - R->Min}; break;
+  case BO_Mul:
+    if (L->Min.isNegative() || R->Min.isNegative() || L->Max.getActiveBits() > 63 ||
+        R->Max.getActiveBits() > 63)
+      return Full;
+    Out = {L->Min * R->Min, L->Max * R->Max};
+    break;
+  default:
+    return Full;
+  }
+  // Outside the result type: the value may have wrapped.
+  if (Out.Min.slt(Full->Min) || Out.Max.sgt(Full->Max))
+    return Full;
+  return Out;
+}
+
+// V as Base + Offset, looking through integer casts, when the arithmetic
+// cannot wrap. Base is null for a constant.
+struct Linear {
+  SymbolRef Base = nullptr;
+  llvm::APInt Offset = llvm::APInt(128, 0);
+};
+
+static std::optional<Linear> linearOf(ProgramStateRef State, SymbolRef Sym, unsigned Depth = 0) {
+  if (Depth > 8)
+    return std::nullopt;
+  if (const auto *Cast = dyn_cast<SymbolCast>(Sym))
+    return linearOf(State, Cast->getOperand(), Depth + 1);
+  if (const auto *SIE = dyn_cast<SymIntExpr>(Sym)) {
+    if (SIE->getOpcode() != BO_Add && SIE->getOpcode() != BO_Sub)
+      return std::nullopt;
+    // The sum must stay inside its type: a wrapped `len + 8` is no bound.
+    ASTContext &Ctx = State->getStateManager().getContext();
+    auto Full = typeRange(Ctx, SIE->getType());
+    auto R = intervalOf(State, SIE);
+    if (!Full || !R || (R->Min == Full->Min && R->Max == Full->Max))
+      return std::nullopt;
+    auto L = linearOf(State, SIE->getLHS(), Depth + 1);
+    if (!L)
+      return std::nullopt;
+    const llvm::APSInt &K = SIE->getRHS();
+    llvm::APInt K128 = K.isSigned() ? K.sext(128) : K.zext(128);
+    L->Offset = SIE->getOpcode() == BO_Add ? L->Offset + K128 : L->Offset - K128;
+    return L;
+  }
+  if (isa<SymbolData>(Sym))
+    return Linear{Sym, llvm::APInt(128, 0)};
+  return std::nullopt;
+}
+
+static std::optional<Linear> linearOf(ProgramStateRef State, SVal V) {
+  if (auto CI = V.getAs<nonloc::ConcreteInt>()) {
+    const llvm::APSInt &K = CI->getValue();
+    return Linear{nullptr, K.isSigned() ? K.sext(128) : K.zext(128)};
+  }
+  if (SymbolRef Sym = V.getAsSymbol())
+    return linearOf(State, Sym);
+  return std::nullopt;
+}
+
+bool provablyWithin(ProgramStateRef State, SVal End, SymbolRef Size) {
+  auto E = linearOf(State, End);
+  if (!E || !E->Base)
+    return false;
+  // Look for an assumed comparison between Size and Base + C on this path.
+  for (const auto &[Sym, Range] : getConstraintMap(State)) {
+    const auto *SSE = dyn_cast<SymSymExpr>(Sym);
+    if (!SSE || !BinaryOperator::isComparisonOp(SSE->getOpcode()) || !Range.getConcreteValue())
+      continue;
+    bool Holds = !Range.getConcreteValue()->isZero();
+    BinaryOperatorKind Op = Holds ? SSE->getOpcode()
+                                  : BinaryOperator::negateComparisonOp(SSE->getOpcode());
+    SymbolRef Other;
+    if (SSE->getLHS() == Size)
+      Other = SSE->getRHS();
+    else if (SSE->getRHS() == Size) {
+      Other = SSE->getLHS();
+      Op = BinaryOperator::reverseComparisonOp(Op);
+    } else
+      continue;
+    // Now `Size Op Other`; we need Size >= End.
+    if (Op != BO_GE && Op != BO_GT && Op != BO_EQ)
+      continue;
+    auto O = linearOf(State, Other);
+    if (!O || O->Base != E->Base)
+      continue;
+    llvm::APInt Slack = Op == BO_GT ? O->Offset + 1 : O->Offset;
+    if (E->Offset.sle(Slack))
+      return true;
+  }
+  return false;
+}
+
+std::optional<Interval> valueRange(ProgramStateRef State, SVal V) {
+  if (auto CI = V.getAs<nonloc::ConcreteInt>()) {
+    const llvm::APSInt &K = CI->getValue();
+    llvm::APInt W = K.isSigned() ? K.sext(128) : K.zext(128);
+    return Interval{W, W};
+  }
+  if (SymbolRef Sym = V.getAsSymbol())
+    return intervalOf(State, Sym);
+  return std::nullopt;
 }
 
 std::optional<CallbackParams> callbackParams(ProgramStateRef State,
@@ -124,21 +282,69 @@ byteOffset(CheckerContext &C, const MemRegion *R) {
   return std::nullopt;
 }
 
-std::optional<SaveBufWrite> classifyStore(CheckerContext &C, const CallbackParams &P,
-                                          SVal Location, QualType StoredType) {
-  const MemRegion *R = Location.getAsRegion();
+static int64_t sizeOf(ASTContext &Ctx, QualType T) {
+  if (T.isNull() || T->isIncompleteType() || T->isVoidType() || T->isFunctionType())
+    return 1;
+  return Ctx.getTypeSizeInChars(T).getQuantity();
+}
+
+// The write of an assignment whose left-hand side the engine could not
+// place: find the lost cast under it and add the member's offset.
+static std::optional<SaveBufWrite> lostStore(CheckerContext &C, const CallbackParams &P,
+                                             const Expr *LHS) {
+  ASTContext &Ctx = C.getASTContext();
+  SValBuilder &SVB = C.getSValBuilder();
+  const Expr *E = LHS->IgnoreParens();
+  const Expr *Pointer = nullptr;
+  int64_t Extra = 0;
+  if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_Deref) {
+    Pointer = UO->getSubExpr();
+  } else if (const auto *ME = dyn_cast<MemberExpr>(E); ME && ME->isArrow()) {
+    const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!FD || FD->isBitField() || !FD->getParent()->isCompleteDefinition())
+      return std::nullopt;
+    Pointer = ME->getBase();
+    Extra = Ctx.toCharUnitsFromBits(Ctx.getFieldOffset(FD)).getQuantity();
+  } else {
+    return std::nullopt;
+  }
+  const SVal *Cast = C.getState()->get<LostPointerCasts>(Pointer->IgnoreParens());
+  const MemRegion *R = Cast ? Cast->getAsRegion() : nullptr;
   if (!R || R->getBaseRegion() != P.SaveBufRegion)
     return std::nullopt;
   auto Off = byteOffset(C, R);
   if (!Off || Off->first != P.SaveBufRegion)
     return std::nullopt;
-  ASTContext &Ctx = C.getASTContext();
-  int64_t Size = 1;
-  if (!StoredType.isNull() && !StoredType->isIncompleteType() &&
-      !StoredType->isVoidType() && !StoredType->isFunctionType())
-    Size = Ctx.getTypeSizeInChars(StoredType).getQuantity();
-  SaveBufWrite W{Off->second, C.getSValBuilder().makeArrayIndex(Size),
-                 "a store of '" + StoredType.getAsString() + "'"};
+  auto Sum = SVB.evalBinOpNN(C.getState(), BO_Add, Off->second, SVB.makeArrayIndex(Extra),
+                             SVB.getArrayIndexType())
+                 .getAs<NonLoc>();
+  if (!Sum)
+    return std::nullopt;
+  QualType T = LHS->getType();
+  return SaveBufWrite{*Sum, SVB.makeArrayIndex(sizeOf(Ctx, T)),
+                      "a store of '" + T.getAsString() + "'"};
+}
+
+std::optional<SaveBufWrite> classifyStore(CheckerContext &C, const CallbackParams &P,
+                                          SVal Location, const Stmt *S) {
+  const auto *Assign = dyn_cast_or_null<BinaryOperator>(S);
+  if (Assign && !Assign->isAssignmentOp())
+    Assign = nullptr;
+  const MemRegion *R = Location.getAsRegion();
+  if (!R)
+    return Assign && Location.isUnknown() ? lostStore(C, P, Assign->getLHS()) : std::nullopt;
+  if (R->getBaseRegion() != P.SaveBufRegion)
+    return std::nullopt;
+  auto Off = byteOffset(C, R);
+  if (!Off || Off->first != P.SaveBufRegion)
+    return std::nullopt;
+  QualType T;
+  if (Assign)
+    T = Assign->getLHS()->getType();
+  else if (const auto *TR = dyn_cast<TypedValueRegion>(R))
+    T = TR->getValueType();
+  SaveBufWrite W{Off->second, C.getSValBuilder().makeArrayIndex(sizeOf(C.getASTContext(), T)),
+                 "a store of '" + (T.isNull() ? std::string("char") : T.getAsString()) + "'"};
   return W;
 }
 
@@ -216,10 +422,11 @@ std::optional<uint64_t> knownValue(CheckerContext &C, ProgramStateRef State, SVa
   return std::nullopt;
 }
 
-std::optional<uint64_t> minValue(CheckerContext &C, ProgramStateRef State, SVal V) {
-  if (const llvm::APSInt *I = C.getSValBuilder().getMinValue(State, V))
-    return I->isSigned() ? static_cast<uint64_t>(I->getExtValue()) : I->getZExtValue();
-  return std::nullopt;
+std::optional<uint64_t> minValue(CheckerContext &, ProgramStateRef State, SVal V) {
+  auto R = valueRange(State, V);
+  if (!R || R->Min.isNegative() || R->Min.getActiveBits() > 64)
+    return std::nullopt;
+  return R->Min.getZExtValue();
 }
 
 SVal compareSizes(CheckerContext &C, ProgramStateRef State, BinaryOperatorKind Op,
@@ -312,6 +519,42 @@ std::string sourceText(CheckerContext &C, const Stmt *S, size_t Max) {
   return Out;
 }
 
+namespace {
+// Wraps clang's Z3 constraint collector and decides by its answer alone:
+// UNSAT invalidates the report; SAT and "unknown" (budget exhausted) keep it.
+class RefutationVisitor final : public BugReporterVisitor {
+public:
+  explicit RefutationVisitor(const AnalyzerOptions &Opts) : Inner(Result, Opts) {}
+  void Profile(llvm::FoldingSetNodeID &ID) const override {
+    static int Tag;
+    ID.AddPointer(&Tag);
+  }
+  PathDiagnosticPieceRef VisitNode(const ExplodedNode *N, BugReporterContext &BRC,
+                                   PathSensitiveBugReport &BR) override {
+    return Inner.VisitNode(N, BRC, BR);
+  }
+  void finalizeVisitor(BugReporterContext &BRC, const ExplodedNode *End,
+                       PathSensitiveBugReport &BR) override {
+    Inner.finalizeVisitor(BRC, End, BR);
+    if (Result.IsSAT.has_value() && !*Result.IsSAT)
+      BR.markInvalid(this, nullptr);
+  }
+
+private:
+  Z3CrosscheckVisitor::Z3Result Result;
+  Z3CrosscheckVisitor Inner;
+};
+} // namespace
+
+std::unique_ptr<PathSensitiveBugReport> makeReport(const BugType &Bug, llvm::StringRef Message,
+                                                   const ExplodedNode *Node,
+                                                   const AnalyzerOptions &Options) {
+  auto R = std::make_unique<PathSensitiveBugReport>(Bug, Message, Node);
+  if (EngineContext::current().UseZ3)
+    R->addVisitor<RefutationVisitor>(Options);
+  return R;
+}
+
 const NoteTag *noteForRules(CheckerContext &C, std::string Note,
                             std::initializer_list<llvm::StringRef> RuleIds) {
   std::vector<std::string> Ids(RuleIds.begin(), RuleIds.end());
@@ -325,18 +568,122 @@ const NoteTag *noteForRules(CheckerContext &C, std::string Note,
 
 namespace {
 
+// Adds to State the bounds `Sym Op Other` implies on Sym from Other's
+// range; null if they make the state infeasible.
+static ProgramStateRef narrow(ProgramStateRef State, SymbolRef Sym, BinaryOperatorKind Op,
+                              SymbolRef Other) {
+  // Only plain values (a parameter, a field read) are narrowed: a range put
+  // on a compound expression is stored in the solver's normalised form and
+  // only invites type confusion in the Z3 cross-check.
+  if (!isa<SymbolData>(Sym))
+    return State;
+  QualType T = Sym->getType(), OT = Other->getType();
+  if (!T->isIntegerType() || !OT->isIntegerType())
+    return State;
+  ASTContext &Ctx = State->getStateManager().getContext();
+  // The comparison may have happened in a wider type with Sym extended;
+  // never reason through a narrowing that the analyzer did not model.
+  if (Ctx.getIntWidth(T) < Ctx.getIntWidth(OT) && !T->isUnsignedIntegerType())
+    return State;
+  SValBuilder &SVB = State->getStateManager().getSValBuilder();
+  auto Range = intervalOf(State, Other);
+  auto Mine = intervalOf(State, Sym);
+  if (!Range || !Mine)
+    return State;
+  llvm::APSInt MinV(Range->Min, /*isUnsigned=*/false), MaxV(Range->Max, false);
+  const llvm::APSInt *Min = &MinV, *Max = &MaxV;
+  // Nothing new to learn: the bound is already implied by Sym's range.
+  if ((Op == BO_GE || Op == BO_GT) && Range->Min.sle(Mine->Min))
+    Min = nullptr;
+  if ((Op == BO_LE || Op == BO_LT) && Range->Max.sge(Mine->Max))
+    Max = nullptr;
+  BasicValueFactory &BVF = SVB.getBasicValueFactory();
+  clang::ento::APSIntType SymType = BVF.getAPSIntType(T);
+  auto Bound = [&](const llvm::APSInt *V, BinaryOperatorKind BoundOp) -> ProgramStateRef {
+    if (!V || !State)
+      return State;
+    // A bound outside Sym's type either always or never holds.
+    switch (SymType.testInRange(*V, /*AllowMixedSign=*/true)) {
+    case clang::ento::APSIntType::RTR_Below:
+      return (BoundOp == BO_GE || BoundOp == BO_GT) ? State : nullptr;
+    case clang::ento::APSIntType::RTR_Above:
+      return (BoundOp == BO_LE || BoundOp == BO_LT) ? State : nullptr;
+    case clang::ento::APSIntType::RTR_Within:
+      break;
+    }
+    SVal C = SVB.evalBinOpNN(State, BoundOp, nonloc::SymbolVal(Sym),
+                             nonloc::ConcreteInt(BVF.getValue(SymType.convert(*V))),
+                             Ctx.IntTy);
+    auto D = C.getAs<DefinedOrUnknownSVal>();
+    return D && !D->isUnknown() ? State->assume(*D, true) : State;
+  };
+  switch (Op) {
+  case BO_GE: return Bound(Min, BO_GE);
+  case BO_GT: return Bound(Min, BO_GT);
+  case BO_LE: return Bound(Max, BO_LE);
+  case BO_LT: return Bound(Max, BO_LT);
+  case BO_EQ: {
+    ProgramStateRef S = Bound(Min, BO_GE);
+    State = S;
+    return Bound(Max, BO_LE);
+  }
+  default:
+    return State;
+  }
+}
+
 // Records the contract at the callback's entry, tracks writes of
 // *BytesNeeded, and keeps the parameters' initial values alive.
 class SavePacketModelChecker
     : public Checker<check::BeginFunction, check::Bind, check::PointerEscape,
-                     check::LiveSymbols, check::PostStmt<CastExpr>> {
+                     check::LiveSymbols, check::PostStmt<CastExpr>, eval::Assume,
+                     check::PreCall> {
 public:
+  // memcpy & co. are evaluated by the cstring model, not as opaque calls, so
+  // a copy into *BytesNeeded raises no pointer escape: record it here. The
+  // value copied is not tracked, so the path's size protocol is not judged.
+  void checkPreCall(const CallEvent &Call, CheckerContext &C) const {
+    const MemoryRoutine *M = memoryRoutine(Call.getCalleeIdentifier());
+    auto P = callbackParams(C);
+    if (!M || !P || Call.getNumArgs() <= M->Dest)
+      return;
+    const MemRegion *R = Call.getArgSVal(M->Dest).getAsRegion();
+    if (R && R->getBaseRegion() == P->BytesNeededRegion)
+      C.addTransition(C.getState()->set<BytesNeededWriteKind>(
+          unsigned(BytesNeededWrite::Escaped)));
+  }
+
+  // The range solver keeps `SaveBufSize < needed` as a fact about that one
+  // expression and never narrows SaveBufSize itself, so a later question
+  // such as "can a 4-byte store at offset 0 exceed SaveBufSize?" would need
+  // Z3. When a comparison of two symbolic values is assumed, narrow each
+  // side by the other's known bounds: `S >= needed` with needed in [8, 72]
+  // gives S >= 8. Implied facts only, so paths and results do not change,
+  // but fewer reports reach the solver.
+  ProgramStateRef evalAssume(ProgramStateRef State, SVal Cond, bool Assumption) const {
+    const auto *SSE = dyn_cast_or_null<SymSymExpr>(Cond.getAsSymbol());
+    if (!SSE || !BinaryOperator::isComparisonOp(SSE->getOpcode()))
+      return State;
+    BinaryOperatorKind Op = SSE->getOpcode();
+    if (!Assumption)
+      Op = BinaryOperator::negateComparisonOp(Op);
+    State = narrow(State, SSE->getLHS(), Op, SSE->getRHS());
+    if (State)
+      State = narrow(State, SSE->getRHS(), BinaryOperator::reverseComparisonOp(Op),
+                     SSE->getLHS());
+    return State;
+  }
+
   // The engine evaluates FIELD_OFFSET(T, f), `(LONG)(LONG_PTR)&((T *)0)->f`,
   // as a null pointer turned into the integer 0, not as the field's offset;
   // every size check written with it would be wrong. Bind the value the
   // compiler folds instead, for pointer-to-integer casts and for integer
   // casts the engine could not evaluate.
   void checkPostStmt(const CastExpr *CE, CheckerContext &C) const {
+    if (CE->getType()->isPointerType()) {
+      rememberLostCast(CE, C);
+      return;
+    }
     if (!CE->getType()->isIntegerType() || CE->isValueDependent())
       return;
     if (CE->getCastKind() != CK_PointerToIntegral &&
@@ -347,6 +694,19 @@ public:
       return;
     SVal Folded = C.getSValBuilder().makeIntVal(R.Val.getInt());
     C.addTransition(C.getState()->BindExpr(CE, C.getLocationContext(), Folded));
+  }
+
+  // `(PULONG)((PUCHAR)SaveBuf + len)` evaluates to Unknown; remember what
+  // was cast so that a store through it is still recognised.
+  static void rememberLostCast(const CastExpr *CE, CheckerContext &C) {
+    if (!C.getSVal(CE).isUnknown())
+      return;
+    SVal Operand = C.getSVal(CE->getSubExpr());
+    const MemRegion *R = Operand.getAsRegion();
+    auto P = callbackParams(C);
+    if (!R || !P || R->getBaseRegion() != P->SaveBufRegion)
+      return;
+    C.addTransition(C.getState()->set<LostPointerCasts>(CE, Operand));
   }
 
   void checkBeginFunction(CheckerContext &C) const {

@@ -9,6 +9,7 @@
 // use only the functions below.
 #pragma once
 
+#include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
@@ -61,11 +62,15 @@ struct SaveBufWrite {
   clang::ento::NonLoc Length;
   std::string What; // "memcpy", "a store of 'ULONG'"
 };
-// A store the analysis is about to bind at Location of StoredType.
+// A store the analysis is about to bind at Location for statement S (the
+// check::Bind arguments). The stored size is that of the assignment's
+// left-hand side. Also recognises stores the engine could not place, such
+// as `*(PULONG)((PUCHAR)SaveBuf + len) = x` (a cast of a pointer with a
+// variable offset has no region in the engine's store model).
 std::optional<SaveBufWrite> classifyStore(clang::ento::CheckerContext &C,
                                           const CallbackParams &P,
                                           clang::ento::SVal Location,
-                                          clang::QualType StoredType);
+                                          const clang::Stmt *S);
 // A call of memcpy/memmove/memset, the Rtl*Memory routines or their
 // builtins whose destination points into SaveBuf.
 std::optional<SaveBufWrite> classifyCall(clang::ento::CheckerContext &C,
@@ -77,8 +82,23 @@ bool passesSaveBufToOpaqueCall(clang::ento::CheckerContext &C,
                                const CallbackParams &P,
                                const clang::ento::CallEvent &Call);
 
-// Range of a value on this path, for messages: the value itself when known,
-// else the smallest possible one.
+// The interval of values V may take on this path, following the arithmetic
+// the range solver does not (`len + 8` with len a USHORT is [8, 65543]).
+// 128-bit bounds; a sum that may wrap in its type gives the type's range.
+struct Interval {
+  llvm::APInt Min, Max;
+};
+std::optional<Interval> valueRange(clang::ento::ProgramStateRef State, clang::ento::SVal V);
+
+// True if a comparison assumed on this path already implies End <= Size,
+// comparing both as Base + constant through integer casts (the program's
+// `SaveBufSize < hdr + len` computed in UINT32 and a copy ending at
+// `hdr + len` computed in SIZE_T), provided neither sum can wrap.
+bool provablyWithin(clang::ento::ProgramStateRef State, clang::ento::SVal End,
+                    clang::ento::SymbolRef Size);
+
+// A value on this path, for messages: the value itself when known, else the
+// smallest possible one.
 std::optional<uint64_t> knownValue(clang::ento::CheckerContext &C,
                                    clang::ento::ProgramStateRef State,
                                    clang::ento::SVal V);
@@ -99,6 +119,15 @@ std::string statusName(int64_t Status);
 // Text of an expression as written (macro names kept), shortened to Max.
 std::string sourceText(clang::ento::CheckerContext &C, const clang::Stmt *S,
                        size_t Max = 60);
+
+// Creates a report of Bug at Node and, unless --no-z3, attaches Z3
+// refutation: the report is dropped only when Z3 proves its path
+// infeasible. (Clang's own crosscheck also drops reports when Z3 runs out
+// of budget; a finding must never disappear for that reason.)
+std::unique_ptr<clang::ento::PathSensitiveBugReport>
+makeReport(const clang::ento::BugType &Bug, llvm::StringRef Message,
+           const clang::ento::ExplodedNode *Node,
+           const clang::AnalyzerOptions &Options);
 
 // A path note shown only in reports of the given rules ("VMB003").
 const clang::ento::NoteTag *

@@ -41,7 +41,7 @@ public:
     std::string Msg = "'" + P->Callback->getNameAsString() + "' " + Returns +
                       " without writing '*" + P->BytesNeededName +
                       "' on this path: KMCL reads an indeterminate size";
-    auto R = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
+    auto R = model::makeReport(Bug, Msg, N, C.getAnalysisManager().getAnalyzerOptions());
     if (RS)
       R->addRange(RS->getSourceRange());
     C.emitReport(std::move(R));

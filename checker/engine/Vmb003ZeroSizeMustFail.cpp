@@ -57,8 +57,7 @@ public:
     auto P = model::callbackParams(C);
     if (!P || FirstStateWrite.isValid() || !S)
       return;
-    const auto *TR = dyn_cast_or_null<TypedValueRegion>(Loc.getAsRegion());
-    if (model::classifyStore(C, *P, Loc, TR ? TR->getValueType() : QualType()))
+    if (model::classifyStore(C, *P, Loc, S))
       FirstStateWrite = S->getBeginLoc();
   }
 
@@ -142,7 +141,7 @@ public:
     if (FirstStateWrite.isValid()) {
       const SourceManager &SM = BR.getSourceManager();
       for (Candidate &Cd : EmptySuccesses) {
-        auto R = std::make_unique<PathSensitiveBugReport>(Bug, Cd.Message, Cd.Node);
+        auto R = model::makeReport(Bug, Cd.Message, Cd.Node, BR.getAnalyzerOptions());
         R->addNote("state is written to the save buffer here when a buffer is given",
                    PathDiagnosticLocation(FirstStateWrite, SM));
         BR.emitReport(std::move(R));
@@ -214,7 +213,7 @@ private:
     ExplodedNode *N = C.generateSink(Constrained, C.getPredecessor(), &Tag);
     if (!N)
       return false;
-    auto R = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
+    auto R = model::makeReport(Bug, Msg, N, C.getAnalysisManager().getAnalyzerOptions());
     R->addRange(RS->getSourceRange());
     C.emitReport(std::move(R));
     return true;

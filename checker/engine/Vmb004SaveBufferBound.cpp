@@ -32,8 +32,7 @@ public:
     auto P = model::callbackParams(C);
     if (!P)
       return;
-    const auto *TR = dyn_cast_or_null<TypedValueRegion>(Loc.getAsRegion());
-    if (auto W = model::classifyStore(C, *P, Loc, TR ? TR->getValueType() : QualType()))
+    if (auto W = model::classifyStore(C, *P, Loc, S))
       check(C, *P, *W, S ? S->getSourceRange() : SourceRange());
   }
 
@@ -46,6 +45,31 @@ public:
   }
 
 private:
+  // Offset + Length. When the sum cannot wrap in SaveBufSize's own type it is
+  // built in that type, like the program's size computation (`hdr + len` in
+  // UINT32): the solver then recognises the checked expression and needs no
+  // help. Otherwise it is built in 64 bits, so that a 32-bit size that wraps
+  // past the check is still seen to write past the buffer.
+  static SVal endOffset(CheckerContext &C, ProgramStateRef State,
+                        const model::SaveBufWrite &W, QualType SizeTy) {
+    SValBuilder &SVB = C.getSValBuilder();
+    auto Off = model::valueRange(State, W.Offset);
+    auto Len = model::valueRange(State, W.Length);
+    unsigned Width = C.getASTContext().getIntWidth(SizeTy);
+    if (Off && Len && Width < 64 && SizeTy->isUnsignedIntegerType() &&
+        !Off->Min.isNegative() && !Len->Min.isNegative() &&
+        (Off->Max + Len->Max).ule(llvm::APInt::getMaxValue(Width).zext(128))) {
+      if (const llvm::APSInt *K = SVB.getKnownValue(State, W.Offset))
+        return SVB.evalBinOpNN(State, BO_Add, W.Length,
+                               SVB.makeIntVal(K->getZExtValue(), SizeTy).castAs<NonLoc>(),
+                               SizeTy);
+      SVal Offset = SVB.evalCast(W.Offset, SizeTy, SVB.getArrayIndexType());
+      if (auto OffNL = Offset.getAs<NonLoc>())
+        return SVB.evalBinOpNN(State, BO_Add, W.Length, *OffNL, SizeTy);
+    }
+    return SVB.evalBinOpNN(State, BO_Add, W.Offset, W.Length, SVB.getArrayIndexType());
+  }
+
   void check(CheckerContext &C, const model::CallbackParams &P,
              const model::SaveBufWrite &W, SourceRange Range) const {
     ProgramStateRef State = C.getState();
@@ -56,7 +80,9 @@ private:
     // A zero-length write (memset(SaveBuf, 0, 0)) writes nothing.
     if (auto Len = model::knownValue(C, State, W.Length); Len && *Len == 0)
       return;
-    SVal End = SVB.evalBinOpNN(State, BO_Add, W.Offset, W.Length, SVB.getArrayIndexType());
+    SVal End = endOffset(C, State, W, P.SaveBufSize->getType());
+    if (model::provablyWithin(State, End, P.SaveBufSize))
+      return;
     auto Cond = model::compareSizes(C, State, BO_GT, End, Size).getAs<DefinedOrUnknownSVal>();
     if (!Cond || Cond->isUnknown())
       return;
@@ -85,7 +111,7 @@ private:
     ExplodedNode *N = C.generateSink(Past, C.getPredecessor(), &OverflowTag);
     if (!N)
       return;
-    auto R = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
+    auto R = model::makeReport(Bug, Msg, N, C.getAnalysisManager().getAnalyzerOptions());
     if (Range.isValid())
       R->addRange(Range);
     C.emitReport(std::move(R));

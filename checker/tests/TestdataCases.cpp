@@ -24,6 +24,9 @@ struct Case {
   bool CheckCallbacks = false;    // compare the full --list-callbacks output
 };
 
+// Shown by gtest and CTest instead of a byte dump.
+void PrintTo(const Case &C, std::ostream *OS) { *OS << C.Name; }
+
 std::vector<Case> discoverCases() {
   std::vector<Case> Cases;
   fs::path Root = fs::path(repoRoot()) / "testdata";
