@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""vmbcheck's speed and memory against `clang-19 -fsyntax-only` on the same
+inputs: a generated translation unit of ~2,000 driver functions and 5 save
+callbacks, and all of testdata/. Runs alternate between the two tools; the
+medians of wall time and of peak resident memory are printed with ratios.
+
+    bench/bench.py [--runs N] [--build build]
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def measure(cmd, cwd):
+    """Wall seconds and peak RSS (MiB) of one run of cmd."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1, 2):  # 2: testdata/errors holds files that do not compile
+        sys.exit(f"{cmd[0]} exited with {code}: {' '.join(cmd)}")
+    return elapsed, usage.ru_maxrss / 1024.0
+
+
+def compare(name, clang_cmd, tool_cmd, runs, cwd):
+    results = {"clang": [], "vmbcheck": []}
+    measure(clang_cmd, cwd)  # warm the page cache
+    measure(tool_cmd, cwd)
+    for _ in range(runs):
+        results["clang"].append(measure(clang_cmd, cwd))
+        results["vmbcheck"].append(measure(tool_cmd, cwd))
+    med = {k: (statistics.median(t for t, _ in v), statistics.median(m for _, m in v))
+           for k, v in results.items()}
+    ct, cm = med["clang"]
+    vt, vm = med["vmbcheck"]
+    print(f"{name}:")
+    print(f"  clang-19 -fsyntax-only  {ct:7.3f} s  {cm:7.1f} MiB")
+    print(f"  vmbcheck                {vt:7.3f} s  {vm:7.1f} MiB")
+    print(f"  ratio                   {vt / ct:7.2f} x  {vm / cm:7.2f} x   (median of {runs} alternating runs)")
+    return vt / ct, vm / cm
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--build", default=os.path.join(REPO, "build"))
+    ap.add_argument("--functions", type=int, default=2000)
+    args = ap.parse_args()
+    tool = os.path.join(args.build, "vmbcheck")
+    include = os.path.join(REPO, "testdata", "include")
+    flags = ["--target=x86_64-pc-windows-msvc", "-I" + include]
+
+    with tempfile.TemporaryDirectory() as tmp:
+        big = os.path.join(tmp, "big_driver.c")
+        subprocess.check_call([sys.executable, os.path.join(REPO, "bench", "generate.py"), big,
+                               str(args.functions)])
+        lines = sum(1 for _ in open(big))
+        compare(f"generated TU ({args.functions} functions + 5 save callbacks, {lines} lines)",
+                ["clang-19", "-fsyntax-only", *flags, big],
+                [tool, "-j1", big, "--", *flags], args.runs, tmp)
+
+    cases = []
+    for root, _, files in os.walk(os.path.join(REPO, "testdata")):
+        if os.sep + "include" in root:
+            continue
+        cases += [os.path.join(root, f) for f in files if f.endswith(".c")]
+    cases.sort()
+    # Each case with its own flags file, as vmbcheck sees it.
+    compare(f"testdata/ ({len(cases)} files, one process each tool)",
+            ["clang-19", "-fsyntax-only", *flags, *cases],
+            [tool, "-j1", *cases, "--", *flags], args.runs, REPO)
+
+
+if __name__ == "__main__":
+    main()
