@@ -20,6 +20,7 @@
 #include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
 
 #include <llvm/Config/llvm-config.h>
+#include "llvm/Support/FormatVariadic.h"
 
 #include <cstring>
 #include <type_traits>
@@ -283,14 +284,13 @@ EngineResult analyseCallbacks(CompilerInstance &CI, const SalIndex &Sal,
       if (EC.DeadlineHit)
         Result.Notifications.push_back(notAnalysed(
             SM, LO, FD,
-            "analysis of '" + Name + "' stopped after " +
-                std::to_string(static_cast<long>(Opts.MaxSeconds)) +
-                " s (the time budget); results may be incomplete"));
+            "analysis of '" + Name + "' stopped after " + llvm::formatv("{0}", Opts.MaxSeconds).str() +
+                " s (the time budget, --max-seconds); results may be incomplete"));
       else if (WorkLeft)
         Result.Notifications.push_back(notAnalysed(
             SM, LO, FD,
             "analysis of '" + Name + "' stopped after " + std::to_string(Opts.MaxNodes) +
-                " path nodes (the node budget); results may be incomplete"));
+                " path nodes (the node budget, --max-nodes); results may be incomplete"));
     }
   } // ~AnalysisManager flushes the path diagnostics into Result
   return Result;

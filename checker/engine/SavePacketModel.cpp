@@ -173,6 +173,36 @@ bool provablyWithin(ProgramStateRef State, SVal End, SymbolRef Size) {
   return false;
 }
 
+// True if Sym is a sum or difference whose exact value may fall outside its
+// type: `hdr + len` in 32 bits with an unbounded 32-bit len.
+static bool mayWrap(ProgramStateRef State, SymbolRef Sym) {
+  const auto *BSE = dyn_cast<BinarySymExpr>(Sym);
+  if (!BSE || (BSE->getOpcode() != BO_Add && BSE->getOpcode() != BO_Sub &&
+               BSE->getOpcode() != BO_Mul))
+    return false;
+  ASTContext &Ctx = State->getStateManager().getContext();
+  auto Full = typeRange(Ctx, Sym->getType());
+  auto R = intervalOf(State, Sym);
+  if (!Full || !R)
+    return false;
+  // intervalOf answers the whole type when the exact range does not fit.
+  return R->Min == Full->Min && R->Max == Full->Max;
+}
+
+bool checkedAgainstWrappingSize(ProgramStateRef State, SymbolRef Size) {
+  for (const auto &[Sym, Range] : getConstraintMap(State)) {
+    const auto *SSE = dyn_cast<SymSymExpr>(Sym);
+    if (!SSE || !BinaryOperator::isComparisonOp(SSE->getOpcode()))
+      continue;
+    SymbolRef Other = SSE->getLHS() == Size ? SSE->getRHS()
+                      : SSE->getRHS() == Size ? SSE->getLHS()
+                                              : nullptr;
+    if (Other && mayWrap(State, Other))
+      return true;
+  }
+  return false;
+}
+
 std::optional<Interval> valueRange(ProgramStateRef State, SVal V) {
   if (auto CI = V.getAs<nonloc::ConcreteInt>()) {
     const llvm::APSInt &K = CI->getValue();

@@ -97,6 +97,11 @@ std::optional<Interval> valueRange(clang::ento::ProgramStateRef State, clang::en
 bool provablyWithin(clang::ento::ProgramStateRef State, clang::ento::SVal End,
                     clang::ento::SymbolRef Size);
 
+// True if this path compared Size with a sum that can wrap in its type, for
+// explaining why a checked size did not protect a write.
+bool checkedAgainstWrappingSize(clang::ento::ProgramStateRef State,
+                                clang::ento::SymbolRef Size);
+
 // A value on this path, for messages: the value itself when known, else the
 // smallest possible one.
 std::optional<uint64_t> knownValue(clang::ento::CheckerContext &C,

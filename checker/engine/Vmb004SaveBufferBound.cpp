@@ -100,7 +100,11 @@ private:
       At = "at offset " + std::to_string(*K);
     std::string Msg = "'" + P.Callback->getNameAsString() + "' writes " + Bytes +
                       " " + At + " of '" + P.SaveBufName + "' (" + W.What + ")";
-    if (SizeQuery)
+    if (model::checkedAgainstWrappingSize(Past, P.SaveBufSize))
+      Msg += ", but the size " + P.SaveBufSizeName +
+             " was checked against can wrap around, so " + P.SaveBufSizeName + " may be as small as " +
+             std::to_string(model::minValue(C, Past, Size).value_or(0));
+    else if (SizeQuery)
       Msg += " on a path where " + P.SaveBufSizeName +
              " may be 0: on the size query the buffer is empty and may be NULL";
     else if (auto M = model::minValue(C, Past, Size))

@@ -131,6 +131,23 @@ TEST(Cli, BadCompilationDatabaseDirectory) {
   EXPECT_TRUE(contains(R.Stderr, "/nonexistent/build")) << R.Stderr;
 }
 
+TEST(Cli, NodeBudgetIsReportedNotSilent) {
+  ToolRun R = runTool({"--max-nodes=40", "testdata/example/vsp_example.c"}, true);
+  EXPECT_EQ(R.ExitCode, 2);
+  bool Found = false;
+  for (const SarifNotification &N : notificationsOf(R.Sarif))
+    Found |= N.Id == "analysis-incomplete" && contains(N.Message, "40 path nodes");
+  EXPECT_TRUE(Found) << R.Sarif.dump();
+  EXPECT_FALSE(R.Sarif["runs"][0]["invocations"][0]["executionSuccessful"].get<bool>());
+}
+
+TEST(Cli, TimeBudgetIsReportedNotSilent) {
+  ToolRun R = runTool({"--max-seconds=0.000001", "testdata/errors/too_many_paths.c"});
+  EXPECT_EQ(R.ExitCode, 2);
+  EXPECT_TRUE(contains(R.Stderr, "time budget")) << R.Stderr;
+  EXPECT_TRUE(contains(R.Stderr, "ManyPathsSave")) << R.Stderr;
+}
+
 TEST(Cli, SarifGoesToTheOutputFile) {
   ToolRun R = runTool({"testdata/example/vsp_example.c"}, /*WantSarif=*/true);
   EXPECT_EQ(R.ExitCode, 1);
