@@ -1,5 +1,6 @@
 #include "cli/FileAnalysis.h"
 #include "engine/AstRules.h"
+#include "engine/IrqlContracts.h"
 #include "frontend/SalIndex.h"
 #include "frontend/SourceSpans.h"
 
@@ -86,6 +87,9 @@ public:
     if (Options.CheckRoleTypes)
       for (Finding &F : checkVmb005RoleTypeDeclaration(Ctx, Discovery))
         Out.Result.Findings.push_back(std::move(F));
+    if (Options.CheckIrqlAnnotations)
+      for (Finding &F : checkVmb001Annotations(Ctx, Sal, Discovery))
+        Out.Result.Findings.push_back(std::move(F));
 
     std::vector<const FunctionDecl *> ToAnalyse;
     for (const DiscoveredCallback &CB : Discovery.Callbacks) {
@@ -108,7 +112,8 @@ public:
       }
       ToAnalyse.push_back(FD);
     }
-    EngineResult R = analyseCallbacks(CI, Sal, nullptr, ToAnalyse, Options.Engine);
+    EngineResult R =
+        analyseCallbacks(CI, Sal, &IrqlContracts::builtin(), ToAnalyse, Options.Engine);
     for (Finding &F : R.Findings)
       Out.Result.Findings.push_back(std::move(F));
     for (Notification &N : R.Notifications) {

@@ -16,7 +16,8 @@ namespace vmbcheck {
 
 struct AnalysisOptions {
   EngineOptions Engine;
-  bool CheckRoleTypes = true; // VMB005
+  bool CheckRoleTypes = true;       // VMB005
+  bool CheckIrqlAnnotations = true; // VMB001 (c)
 };
 
 // A discovered callback, for --list-callbacks.

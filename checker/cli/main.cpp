@@ -193,6 +193,9 @@ int main(int argc, const char **argv) {
   Style.Color = !NoColor && !File && outs().has_colors();
 
   if (ListCallbacks) {
+    for (const FileResult &F : Result.Files)
+      for (const Notification &N : F.Notifications)
+        writeNotificationText(errs(), N, Style);
     for (const CallbackListing &C : Result.Callbacks) {
       *OS << displayPath(C.Where.File, Style.BaseDir) << ":" << C.Where.Line << ":"
           << C.Where.Column << ": " << C.Name << ":";

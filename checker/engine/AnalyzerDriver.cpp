@@ -176,6 +176,7 @@ void configure(AnalyzerOptions &AO, const EngineOptions &Opts) {
 void registerCheckers(CheckerRegistry &R) {
   model::registerModelChecker(R);
   model::registerBudgetChecker(R);
+  registerVmb001PassiveLevel(R);
   registerVmb002BytesNeededSet(R);
   registerVmb003ZeroSizeMustFail(R);
   registerVmb004SaveBufferBound(R);

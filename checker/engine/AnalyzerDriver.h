@@ -25,8 +25,8 @@ struct EngineOptions {
   bool UseZ3 = true;          // refute reports whose path Z3 finds infeasible
   unsigned MaxNodes = 150000; // exploded-graph nodes per callback
   double MaxSeconds = 30.0;   // wall-clock seconds per callback
-  // Path-sensitive rules to run ("VMB002" ... "VMB004").
-  std::vector<std::string> Rules = {"VMB002", "VMB003", "VMB004"};
+  // Path-sensitive rules to run ("VMB001" ... "VMB004").
+  std::vector<std::string> Rules = {"VMB001", "VMB002", "VMB003", "VMB004"};
 };
 
 struct EngineResult {

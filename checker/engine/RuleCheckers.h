@@ -10,6 +10,7 @@ namespace vmbcheck {
 
 // Path-sensitive rules: the checker of rule "VMB00N" is registered under the
 // name "vmbcheck.VMB00N" and its bug type is named after the rule id.
+void registerVmb001PassiveLevel(clang::ento::CheckerRegistry &R);
 void registerVmb002BytesNeededSet(clang::ento::CheckerRegistry &R);
 void registerVmb003ZeroSizeMustFail(clang::ento::CheckerRegistry &R);
 void registerVmb004SaveBufferBound(clang::ento::CheckerRegistry &R);

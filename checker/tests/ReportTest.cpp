@@ -95,3 +95,41 @@ TEST(Sarif, FingerprintsSurviveInsertedLines) {
 
 } // namespace
 } // namespace vmbcheck
+
+#include "engine/IrqlContracts.h"
+
+namespace vmbcheck {
+namespace {
+
+TEST(IrqlTable, ParsesAndCoversTheDocumentedRoutines) {
+  const IrqlContracts &T = IrqlContracts::builtin();
+  EXPECT_GE(T.tableSize(), 40u);
+  const IrqlContract *Write = T.tableEntry("ZwWriteFile");
+  ASSERT_TRUE(Write);
+  EXPECT_EQ(Write->Max, 0);
+  const IrqlContract *Acquire = T.tableEntry("KeAcquireSpinLockRaiseToDpc");
+  ASSERT_TRUE(Acquire);
+  EXPECT_EQ(Acquire->Raises.K, IrqlSlot::Level);
+  EXPECT_EQ(Acquire->Raises.Value, 2);
+  EXPECT_EQ(Acquire->Saves.K, IrqlSlot::Return);
+  const IrqlContract *Release = T.tableEntry("KeReleaseInStackQueuedSpinLock");
+  ASSERT_TRUE(Release);
+  EXPECT_EQ(Release->Restores.K, IrqlSlot::Global);
+  const IrqlContract *Wait = T.tableEntry("KeWaitForSingleObject");
+  ASSERT_TRUE(Wait);
+  ASSERT_EQ(Wait->When.size(), 1u);
+  EXPECT_EQ(Wait->When[0].Max, 2);
+  EXPECT_EQ(Wait->ArgNames.at("Timeout"), 4u);
+}
+
+TEST(IrqlTable, RejectsEntriesWithoutARule) {
+  IrqlContracts T;
+  std::string Error;
+  EXPECT_FALSE(IrqlContracts::parse(R"({"ddis": [{"name": "Foo"}]})", T, Error));
+  EXPECT_NE(Error.find("Foo"), std::string::npos);
+  EXPECT_FALSE(IrqlContracts::parse(R"({"ddis": [{"name": "Foo", "max": "NO_SUCH_LEVEL"}]})", T,
+                                    Error));
+}
+
+} // namespace
+} // namespace vmbcheck

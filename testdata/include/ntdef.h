@@ -33,7 +33,7 @@ typedef int INT;
 typedef unsigned int UINT;
 typedef long LONG, *PLONG;
 typedef unsigned long ULONG, *PULONG;
-typedef __int64 LONGLONG, LONG64;
+typedef __int64 LONGLONG, LONG64, *PLONGLONG;
 typedef unsigned __int64 ULONGLONG, ULONG64, *PULONG64;
 typedef signed char INT8;
 typedef unsigned char UINT8, *PUINT8;
