@@ -85,7 +85,7 @@ public:
     Out.OtherExternalDefinitions = Discovery.OtherExternalDefinitions;
 
     if (Options.CheckRoleTypes)
-      for (Finding &F : checkVmb005RoleTypeDeclaration(Ctx, Discovery))
+      for (Finding &F : checkVmb005RoleTypeDeclaration(Ctx, Sal, Discovery))
         Out.Result.Findings.push_back(std::move(F));
     if (Options.CheckIrqlAnnotations)
       for (Finding &F : checkVmb001Annotations(Ctx, Sal, Discovery))
@@ -114,8 +114,14 @@ public:
     }
     EngineResult R =
         analyseCallbacks(CI, Sal, &IrqlContracts::builtin(), ToAnalyse, Options.Engine);
-    for (Finding &F : R.Findings)
+    for (Finding &F : R.Findings) {
+      if (F.RuleId == "VMB002")
+        for (const FunctionDecl *FD : ToAnalyse)
+          if (FD->getNameAsString() == F.Function)
+            if (auto Fix = vmb002Fix(Ctx, FD))
+              F.Fixes.push_back(std::move(*Fix));
       Out.Result.Findings.push_back(std::move(F));
+    }
     for (Notification &N : R.Notifications) {
       Out.Result.Notifications.push_back(std::move(N));
       Out.Result.Complete = false;

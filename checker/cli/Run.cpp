@@ -1,5 +1,11 @@
 #include "cli/Run.h"
 
+#include "report/RuleCatalog.h"
+#include "report/SarifWriter.h"
+#include "report/Suppressions.h"
+
+#include "llvm/Support/MemoryBuffer.h"
+
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
@@ -17,15 +23,16 @@ using UseMap = std::map<std::string, std::vector<CallbackUse>>;
 
 struct Job {
   clang::tooling::CompileCommand Command;
+  AnalysisOptions Options; // with the file's configuration applied
+  Config Settings;
   FileAnalysis Analysis;
 };
 
-void runJobs(std::vector<Job *> &Jobs, const AnalysisOptions &Options, unsigned Threads,
-             const std::vector<UseMap> &External, ProgressFn &Progress, size_t &Done,
-             size_t Total) {
+void runJobs(std::vector<Job *> &Jobs, unsigned Threads, const std::vector<UseMap> &External,
+             ProgressFn &Progress, size_t &Done, size_t Total) {
   std::mutex Lock;
   auto Work = [&](size_t I) {
-    Jobs[I]->Analysis = analyseCommand(Jobs[I]->Command, Options, External[I]);
+    Jobs[I]->Analysis = analyseCommand(Jobs[I]->Command, Jobs[I]->Options, External[I]);
     if (Progress) {
       std::lock_guard<std::mutex> G(Lock);
       Progress(++Done, Total, Jobs[I]->Command.Filename);
@@ -51,7 +58,75 @@ auto findingKey(const Finding &F) {
   return std::tie(F.Where.File, F.Where.Line, F.Where.Column, F.RuleId, F.Message);
 }
 
+// Marks the findings an inline suppression covers; reports suppression
+// comments that do not pair up.
+void applySuppressions(RunResult &Result) {
+  std::map<std::string, std::unique_ptr<Suppressions>> Cache;
+  auto Of = [&](const std::string &File) -> const Suppressions * {
+    auto It = Cache.find(File);
+    if (It == Cache.end()) {
+      auto Buffer = llvm::MemoryBuffer::getFile(File);
+      std::unique_ptr<Suppressions> S;
+      if (Buffer)
+        S = std::make_unique<Suppressions>((*Buffer)->getBuffer(), RuleCatalog::builtin());
+      It = Cache.emplace(File, std::move(S)).first;
+    }
+    return It->second.get();
+  };
+  for (FileResult &R : Result.Files) {
+    if (const Suppressions *S = Of(R.File))
+      for (const Suppressions::Problem &P : S->problems()) {
+        Notification N;
+        N.Id = "suppression-error";
+        N.Message = P.Message;
+        N.Where.File = R.File;
+        N.Where.Line = P.Line;
+        R.Notifications.push_back(std::move(N));
+        R.Complete = false;
+      }
+    for (Finding &F : R.Findings)
+      if (const Suppressions *S = Of(F.Where.File))
+        F.Suppression = S->find(F.Where.Line, F.RuleId);
+  }
+}
+
+// Fingerprints: the line hash plus its occurrence among equal hashes of the
+// same file, so that sharding a run does not change them.
+void assignFingerprints(RunResult &Result) {
+  std::map<std::pair<std::string, std::string>, unsigned> Seen;
+  for (FileResult &R : Result.Files)
+    for (Finding &F : R.Findings) {
+      std::string Hash = lineHash(F);
+      F.Fingerprint = Hash + ":" + std::to_string(++Seen[{F.Where.File, Hash}]);
+    }
+}
+
+// The analysis options of a file under its configuration.
+AnalysisOptions applyConfig(AnalysisOptions Options, const Config &C) {
+  Options.Engine.Rules.clear();
+  for (const char *Rule : {"VMB001", "VMB002", "VMB003", "VMB004"})
+    if (C.ruleEnabled(Rule))
+      Options.Engine.Rules.push_back(Rule);
+  Options.CheckRoleTypes = C.ruleEnabled("VMB005");
+  Options.CheckIrqlAnnotations = C.ruleEnabled("VMB001");
+  if (C.MaxNodes)
+    Options.Engine.MaxNodes = *C.MaxNodes;
+  if (C.MaxSeconds)
+    Options.Engine.MaxSeconds = *C.MaxSeconds;
+  return Options;
+}
+
 } // namespace
+
+std::vector<std::string> shardOf(std::vector<std::string> Sources, unsigned K, unsigned N) {
+  std::sort(Sources.begin(), Sources.end());
+  Sources.erase(std::unique(Sources.begin(), Sources.end()), Sources.end());
+  std::vector<std::string> Mine;
+  for (size_t I = 0; I < Sources.size(); ++I)
+    if (N == 0 || I % N == K - 1)
+      Mine.push_back(Sources[I]);
+  return Mine;
+}
 
 RunResult runAnalysis(const RunOptions &Options, ProgressFn Progress) {
   RunResult Result;
@@ -70,14 +145,28 @@ RunResult runAnalysis(const RunOptions &Options, ProgressFn Progress) {
     return Result;
   }
 
+  if (Options.Shards > 1)
+    Sources = shardOf(Sources, Options.Shard, Options.Shards);
+
   std::vector<Job> AllJobs;
   std::set<std::string> Seen;
   for (const std::string &Source : Sources) {
+    Config Settings;
+    if (Options.Configs) {
+      std::string ConfigError;
+      auto C = Options.Configs->forFile(Source, ConfigError);
+      if (!C) {
+        Result.Error = ConfigError;
+        return Result;
+      }
+      Settings = *C;
+    }
     std::string Warning;
-    for (auto &C : Commands->commandsFor(Source, Warning)) {
+    for (auto &C : Commands->commandsFor(Source, Warning, Settings.ExtraArgsBefore,
+                                         Settings.ExtraArgs)) {
       if (!Seen.insert(C.Filename + '\0' + llvm::join(C.CommandLine.begin(), C.CommandLine.end(), " ")).second)
         continue;
-      AllJobs.push_back({std::move(C), {}});
+      AllJobs.push_back({std::move(C), applyConfig(Options.Analysis, Settings), Settings, {}});
     }
     if (!Warning.empty()) {
       Notification N;
@@ -95,8 +184,7 @@ RunResult runAnalysis(const RunOptions &Options, ProgressFn Progress) {
     Pass1.push_back(&J);
   size_t Done = 0;
   size_t Total = Pass1.size();
-  runJobs(Pass1, Options.Analysis, Options.Jobs, std::vector<UseMap>(Pass1.size()), Progress,
-          Done, Total);
+  runJobs(Pass1, Options.Jobs, std::vector<UseMap>(Pass1.size()), Progress, Done, Total);
 
   // Pass 2: a function registered in one file and defined in another is a
   // callback there too; re-analyse only the files that define such a
@@ -120,7 +208,7 @@ RunResult runAnalysis(const RunOptions &Options, ProgressFn Progress) {
     }
   }
   Total += Pass2.size();
-  runJobs(Pass2, Options.Analysis, Options.Jobs, Pass2Uses, Progress, Done, Total);
+  runJobs(Pass2, Options.Jobs, Pass2Uses, Progress, Done, Total);
 
   // Merge the commands of each file, deterministically.
   std::map<std::string, FileResult> ByFile;
@@ -129,9 +217,14 @@ RunResult runAnalysis(const RunOptions &Options, ProgressFn Progress) {
     FileResult &Dest = ByFile[R.File];
     Dest.File = R.File;
     Dest.Complete = Dest.Complete && R.Complete;
-    for (Finding &F : R.Findings)
+    for (Finding &F : R.Findings) {
+      if (!J.Settings.ruleEnabled(F.RuleId))
+        continue;
+      const RuleInfo *Rule = RuleCatalog::builtin().find(F.RuleId);
+      F.Level = J.Settings.levelOf(F.RuleId, Rule ? Rule->Level : "warning");
       if (llvm::none_of(Dest.Findings, [&](const Finding &G) { return sameFinding(F, G); }))
         Dest.Findings.push_back(std::move(F));
+    }
     for (Notification &N : R.Notifications)
       if (llvm::none_of(Dest.Notifications, [&](const Notification &M) {
             return M.Message == N.Message && M.Where.Line == N.Where.Line;
@@ -143,8 +236,15 @@ RunResult runAnalysis(const RunOptions &Options, ProgressFn Progress) {
   for (auto &[File, R] : ByFile) {
     std::stable_sort(R.Findings.begin(), R.Findings.end(),
                      [](const Finding &A, const Finding &B) { return findingKey(A) < findingKey(B); });
+    std::stable_sort(R.Notifications.begin(), R.Notifications.end(),
+                     [](const Notification &A, const Notification &B) {
+                       return std::tie(A.Where.Line, A.Where.Column, A.Message) <
+                              std::tie(B.Where.Line, B.Where.Column, B.Message);
+                     });
     Result.Files.push_back(std::move(R));
   }
+  applySuppressions(Result);
+  assignFingerprints(Result);
   std::stable_sort(Result.Callbacks.begin(), Result.Callbacks.end(),
                    [](const CallbackListing &A, const CallbackListing &B) {
                      return std::tie(A.Where.File, A.Where.Line, A.Name) <

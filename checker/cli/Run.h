@@ -3,6 +3,7 @@
 // another, and merge everything into a deterministic result.
 #pragma once
 
+#include "cli/Config.h"
 #include "cli/FileAnalysis.h"
 #include "frontend/CompileCommands.h"
 
@@ -15,9 +16,16 @@ namespace vmbcheck {
 struct RunOptions {
   CommandSource Commands;
   std::vector<std::string> Sources; // empty with -p: every file of the database
-  AnalysisOptions Analysis;
+  AnalysisOptions Analysis;         // before each file's configuration
+  ConfigResolver *Configs = nullptr; // .vmbcheck.yaml lookup; none: defaults
   unsigned Jobs = 1;
+  // --shard=K/N: this run analyses the K-th of N deterministic parts of the
+  // sorted source list.
+  unsigned Shard = 1, Shards = 1;
 };
+
+// The sources of shard K (1-based) of N: every N-th of the sorted list.
+std::vector<std::string> shardOf(std::vector<std::string> Sources, unsigned K, unsigned N);
 
 struct RunResult {
   std::vector<FileResult> Files;          // sorted by path

@@ -5,8 +5,12 @@
 //
 // Exit codes: 0 no findings; 1 findings; 2 usage error, or a file or
 // callback that could not be (fully) analysed.
+#include "cli/Config.h"
 #include "cli/Run.h"
+#include "report/Baseline.h"
 #include "report/Embedded.h"
+#include "report/Fixes.h"
+#include "report/SarifMerge.h"
 #include "report/RuleCatalog.h"
 #include "report/SarifWriter.h"
 #include "report/TextWriter.h"
@@ -15,6 +19,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Signals.h"
@@ -72,6 +77,40 @@ cl::opt<std::string> SourceRoot("srcroot",
                                          "enclosing git work tree, else the current directory)"),
                                 cl::value_desc("dir"), cl::cat(Category));
 cl::opt<bool> NoColor("no-color", cl::desc("Never colour text output"), cl::cat(Category));
+cl::opt<std::string> RulesOpt("rules",
+                              cl::desc("Rule globs, added after the configuration's "
+                                       "(e.g. 'VMB*,-VMB005')"),
+                              cl::value_desc("globs"), cl::cat(Category));
+cl::opt<std::string> WarningsAsErrorsOpt("warnings-as-errors",
+                                         cl::desc("Rule globs whose findings are errors"),
+                                         cl::value_desc("globs"), cl::cat(Category));
+cl::opt<std::string> ConfigFile("config-file",
+                                cl::desc("Use this configuration file instead of the "
+                                         ".vmbcheck.yaml files next to the sources"),
+                                cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> DumpConfig("dump-config",
+                         cl::desc("Print the effective configuration (of the first source) "
+                                  "and exit"),
+                         cl::cat(Category));
+cl::opt<std::string> ShardOpt("shard", cl::desc("Analyse part K of N of the sources (CI sharding)"),
+                              cl::value_desc("K/N"), cl::cat(Category));
+cl::opt<bool> IncludeSuppressed("include-suppressed",
+                                cl::desc("Keep suppressed findings in SARIF (with suppressions[])"),
+                                cl::cat(Category));
+cl::opt<std::string> BaselineFile("baseline",
+                                  cl::desc("Report only findings absent from this SARIF baseline"),
+                                  cl::value_desc("sarif"), cl::cat(Category));
+cl::opt<std::string> WriteBaseline("write-baseline",
+                                   cl::desc("Write every current finding to this SARIF baseline "
+                                            "and exit 0 (adoption on an existing code base)"),
+                                   cl::value_desc("sarif"), cl::cat(Category));
+cl::opt<bool> Fix("fix", cl::desc("Apply the fix-its of the findings to the sources"),
+                  cl::cat(Category));
+cl::opt<std::string> ExportFixes("export-fixes",
+                                 cl::desc("Write the fix-its as YAML for clang-apply-replacements"),
+                                 cl::value_desc("yaml"), cl::cat(Category));
+cl::opt<std::string> Explain("explain", cl::desc("Print the documentation of a rule and exit"),
+                             cl::value_desc("rule"), cl::cat(Category));
 
 std::string currentDir() {
   SmallString<256> Cwd;
@@ -107,10 +146,80 @@ int listRules(raw_ostream &OS) {
   return 0;
 }
 
+// vmbcheck merge a.sarif b.sarif ... -o all.sarif
+int mergeCommand(int argc, const char **argv) {
+  std::vector<std::string> Inputs;
+  std::string Output;
+  for (int I = 2; I < argc; ++I) {
+    StringRef A = argv[I];
+    if (A == "-o" && I + 1 < argc)
+      Output = argv[++I];
+    else if (A.starts_with("-o="))
+      Output = A.drop_front(3).str();
+    else if (A == "--help" || A == "-h") {
+      outs() << "usage: vmbcheck merge <in.sarif>... -o <out.sarif>\n"
+                "  Joins the SARIF of the shards of one analysis (--shard=K/N) into one run.\n";
+      return 0;
+    } else if (A.starts_with("-")) {
+      WithColor::error(errs(), "vmbcheck merge") << "unknown option '" << A << "'\n";
+      return 2;
+    } else
+      Inputs.push_back(A.str());
+  }
+  if (Inputs.empty() || Output.empty()) {
+    WithColor::error(errs(), "vmbcheck merge") << "usage: vmbcheck merge <in.sarif>... -o <out.sarif>\n";
+    return 2;
+  }
+  std::vector<nlohmann::json> Logs;
+  for (const std::string &In : Inputs) {
+    auto Buffer = MemoryBuffer::getFile(In);
+    if (!Buffer) {
+      WithColor::error(errs(), "vmbcheck merge") << In << ": " << Buffer.getError().message() << "\n";
+      return 2;
+    }
+    StringRef Text = (*Buffer)->getBuffer();
+    Logs.push_back(nlohmann::json::parse(Text.begin(), Text.end(), nullptr, false));
+    if (Logs.back().is_discarded()) {
+      WithColor::error(errs(), "vmbcheck merge") << In << ": not JSON\n";
+      return 2;
+    }
+  }
+  nlohmann::json Merged;
+  std::string Error;
+  if (!mergeSarif(Logs, Merged, Error)) {
+    WithColor::error(errs(), "vmbcheck merge") << Error << "\n";
+    return 2;
+  }
+  std::error_code EC;
+  raw_fd_ostream Out(Output, EC, sys::fs::OF_Text);
+  if (EC) {
+    WithColor::error(errs(), "vmbcheck merge") << "cannot write '" << Output << "': " << EC.message() << "\n";
+    return 2;
+  }
+  Out << serializeJson(Merged);
+  return 0;
+}
+
+// "[3/12] drv.c" on one terminal line, only when stderr is a terminal.
+ProgressFn progressLine() {
+  if (!sys::Process::StandardErrIsDisplayed())
+    return nullptr;
+  return [](size_t Done, size_t Total, const std::string &File) {
+    std::string Line = "[" + std::to_string(Done) + "/" + std::to_string(Total) + "] " +
+                       sys::path::filename(File).str();
+    errs() << "\r\x1b[K" << Line;
+    if (Done == Total)
+      errs() << "\r\x1b[K";
+    errs().flush();
+  };
+}
+
 } // namespace
 
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
+  if (argc > 1 && StringRef(argv[1]) == "merge")
+    return mergeCommand(argc, argv);
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter(printVersion);
 
@@ -139,6 +248,51 @@ int main(int argc, const char **argv) {
 
   if (ListRules)
     return listRules(outs());
+  if (!Explain.empty()) {
+    const RuleInfo *R = RuleCatalog::builtin().find(StringRef(Explain).upper());
+    if (!R) {
+      WithColor::error(errs(), "vmbcheck") << "unknown rule '" << Explain
+                                           << "' (see --list-rules)\n";
+      return 2;
+    }
+    outs() << R->HelpMarkdown;
+    return 0;
+  }
+
+  unsigned Shard = 1, Shards = 1;
+  if (!ShardOpt.empty()) {
+    auto [K, N] = StringRef(ShardOpt).split('/');
+    if (K.getAsInteger(10, Shard) || N.getAsInteger(10, Shards) || Shards == 0 || Shard == 0 ||
+        Shard > Shards) {
+      WithColor::error(errs(), "vmbcheck") << "--shard expects K/N with 1 <= K <= N, not '"
+                                           << ShardOpt << "'\n";
+      return 2;
+    }
+  }
+
+  // Command-line settings, applied after each file's configuration.
+  Config Overrides;
+  if (!RulesOpt.empty())
+    Overrides.Rules = RulesOpt;
+  if (!WarningsAsErrorsOpt.empty())
+    Overrides.WarningsAsErrors = WarningsAsErrorsOpt;
+  if (MaxNodes.getNumOccurrences())
+    Overrides.MaxNodes = MaxNodes;
+  if (MaxSeconds.getNumOccurrences())
+    Overrides.MaxSeconds = MaxSeconds;
+  ConfigResolver Configs(ConfigFile.empty() ? std::nullopt : std::optional<std::string>(ConfigFile),
+                         Overrides);
+  if (DumpConfig) {
+    std::string Error;
+    std::string For = Sources.empty() ? currentDir() + "/." : Sources.front();
+    auto C = Configs.forFile(For, Error);
+    if (!C) {
+      WithColor::error(errs(), "vmbcheck") << Error << "\n";
+      return 2;
+    }
+    outs() << C->toYaml();
+    return 0;
+  }
 
   RunOptions Options;
   Options.Commands.BuildPath = BuildPath;
@@ -161,11 +315,67 @@ int main(int argc, const char **argv) {
   Options.Analysis.Engine.MaxNodes = MaxNodes;
   Options.Analysis.Engine.MaxSeconds = MaxSeconds;
   Options.Jobs = Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
+  Options.Configs = &Configs;
+  Options.Shard = Shard;
+  Options.Shards = Shards;
 
-  RunResult Result = runAnalysis(Options);
+  RunResult Result = runAnalysis(Options, progressLine());
   if (!Result.Error.empty()) {
     WithColor::error(errs(), "vmbcheck") << Result.Error << "\n";
     return 2;
+  }
+
+  const RuleCatalog &Rules = RuleCatalog::builtin();
+  SarifOptions SO;
+  SO.SourceRoot = SourceRoot.empty() ? defaultSourceRoot() : std::string(SourceRoot);
+  if (!SourceRoot.empty()) {
+    SmallString<256> Abs(SO.SourceRoot);
+    sys::fs::make_absolute(Abs);
+    SO.SourceRoot = Abs.str().str();
+  }
+  SO.ToolVersion = VMBCHECK_VERSION;
+  SO.InformationUri = VMBCHECK_HOMEPAGE;
+  SO.IncludeSuppressed = IncludeSuppressed;
+
+  if (!BaselineFile.empty()) {
+    std::string Error;
+    auto B = Baseline::load(BaselineFile, Error);
+    if (!B) {
+      WithColor::error(errs(), "vmbcheck") << Error << "\n";
+      return 2;
+    }
+    B->classify(Result.Files, SO.SourceRoot);
+  }
+
+  // What is reported: not suppressed, not already in the baseline.
+  std::vector<const Finding *> Reported;
+  size_t Incomplete = 0, Suppressed = 0, Known = 0;
+  for (const FileResult &F : Result.Files) {
+    Incomplete += F.Complete ? 0 : 1;
+    for (const Finding &Fd : F.Findings) {
+      if (!Fd.Suppression.empty())
+        ++Suppressed;
+      else if (Fd.BaselineState == "unchanged")
+        ++Known;
+      else
+        Reported.push_back(&Fd);
+    }
+  }
+
+  if (!WriteBaseline.empty()) {
+    std::error_code EC;
+    raw_fd_ostream B(WriteBaseline, EC, sys::fs::OF_Text);
+    if (EC) {
+      WithColor::error(errs(), "vmbcheck") << "cannot write '" << WriteBaseline
+                                           << "': " << EC.message() << "\n";
+      return 2;
+    }
+    SarifOptions BO = SO;
+    BO.IncludeSuppressed = false;
+    B << serializeJson(makeSarif({&Result.Files, &Result.Warnings}, Rules, BO));
+    errs() << "vmbcheck: wrote " << Reported.size() << " findings to the baseline "
+           << WriteBaseline << "\n";
+    return Incomplete ? 2 : 0;
   }
 
   std::unique_ptr<raw_fd_ostream> File;
@@ -179,13 +389,6 @@ int main(int argc, const char **argv) {
       return 2;
     }
     OS = File.get();
-  }
-
-  const RuleCatalog &Rules = RuleCatalog::builtin();
-  size_t FindingCount = 0, Incomplete = 0;
-  for (const FileResult &F : Result.Files) {
-    FindingCount += F.Findings.size();
-    Incomplete += F.Complete ? 0 : 1;
   }
 
   TextStyle Style;
@@ -206,35 +409,46 @@ int main(int argc, const char **argv) {
     return Incomplete ? 2 : 0;
   }
 
-  if (OutputFormat == Format::Sarif) {
-    SarifOptions SO;
-    SO.SourceRoot = SourceRoot.empty() ? defaultSourceRoot() : std::string(SourceRoot);
-    if (!SourceRoot.empty()) {
-      SmallString<256> Abs(SO.SourceRoot);
-      sys::fs::make_absolute(Abs);
-      SO.SourceRoot = Abs.str().str();
+  if (!ExportFixes.empty()) {
+    std::string Error;
+    if (!exportFixes(Reported, ExportFixes, Error)) {
+      WithColor::error(errs(), "vmbcheck") << Error << "\n";
+      return 2;
     }
-    SO.ToolVersion = VMBCHECK_VERSION;
-    SO.InformationUri = VMBCHECK_HOMEPAGE;
+  }
+
+  if (OutputFormat == Format::Sarif) {
     *OS << serializeJson(makeSarif({&Result.Files, &Result.Warnings}, Rules, SO));
   } else {
     for (const Notification &N : Result.Warnings)
       writeNotificationText(errs(), N, Style);
-    for (const FileResult &F : Result.Files) {
+    for (const FileResult &F : Result.Files)
       for (const Notification &N : F.Notifications)
         writeNotificationText(errs(), N, Style);
-      for (const Finding &Fd : F.Findings)
-        writeFindingText(*OS, Fd, Rules.find(Fd.RuleId), Style);
-    }
+    for (const Finding *Fd : Reported)
+      writeFindingText(*OS, *Fd, Rules.find(Fd->RuleId), Style);
   }
+
+  if (Fix) {
+    std::string Error;
+    unsigned Applied = applyFixes(Reported, Error);
+    if (!Error.empty())
+      WithColor::error(errs(), "vmbcheck") << Error << "\n";
+    errs() << "vmbcheck: applied " << Applied << (Applied == 1 ? " fix" : " fixes") << "\n";
+  }
+
   // The summary goes to stderr so that stdout stays machine-readable.
-  errs() << "vmbcheck: " << FindingCount << (FindingCount == 1 ? " finding" : " findings")
+  errs() << "vmbcheck: " << Reported.size() << (Reported.size() == 1 ? " finding" : " findings")
          << " in " << Result.Files.size() << (Result.Files.size() == 1 ? " file" : " files");
+  if (Suppressed)
+    errs() << "; " << Suppressed << " suppressed";
+  if (Known)
+    errs() << "; " << Known << " in the baseline";
   if (Incomplete)
     errs() << "; " << Incomplete << (Incomplete == 1 ? " file was" : " files were")
            << " not completely analysed";
   errs() << "\n";
   if (Incomplete)
     return 2;
-  return FindingCount ? 1 : 0;
+  return Reported.empty() ? 0 : 1;
 }

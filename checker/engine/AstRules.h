@@ -4,11 +4,13 @@
 #include "frontend/CallbackDiscovery.h"
 #include "report/Finding.h"
 
+#include <optional>
 #include <vector>
 
 namespace clang {
 class ASTContext;
-}
+class FunctionDecl;
+} // namespace clang
 
 namespace vmbcheck {
 
@@ -22,7 +24,14 @@ std::vector<Finding> checkVmb001Annotations(const clang::ASTContext &Ctx, const 
 // VMB005 role-type-declaration: a function used as the save callback
 // (registered or stored) must have a role type declaration before its
 // definition.
-std::vector<Finding> checkVmb005RoleTypeDeclaration(const clang::ASTContext &Ctx,
+// Each finding carries the certain fix: the role type declaration inserted
+// before the definition (and its annotations), when the definition's type
+// is the role type's.
+std::vector<Finding> checkVmb005RoleTypeDeclaration(clang::ASTContext &Ctx, const SalIndex &Sal,
                                                     const DiscoveryResult &Discovery);
+
+// VMB002's certain fix for a callback that never mentions its BytesNeeded
+// parameter: `*BytesNeeded = 0;` as the first statement. None otherwise.
+std::optional<FixIt> vmb002Fix(const clang::ASTContext &Ctx, const clang::FunctionDecl *Callback);
 
 } // namespace vmbcheck

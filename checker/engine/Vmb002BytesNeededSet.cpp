@@ -1,7 +1,9 @@
 // VMB002 bytes-needed-set: every path that returns from the save callback
 // writes *BytesNeeded, directly or in a callee the analysis follows. Passing
 // BytesNeeded to a function without a body counts as a write.
+#include "engine/AstRules.h"
 #include "engine/RuleCheckers.h"
+#include "frontend/SourceSpans.h"
 #include "engine/SavePacketModel.h"
 
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
@@ -49,6 +51,43 @@ public:
 };
 
 } // namespace
+
+// True if Body refers to Param anywhere.
+static bool mentions(const Stmt *Body, const ParmVarDecl *Param) {
+  if (!Body)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Body); DRE && DRE->getDecl() == Param)
+    return true;
+  for (const Stmt *Child : Body->children())
+    if (mentions(Child, Param))
+      return true;
+  return false;
+}
+
+std::optional<FixIt> vmb002Fix(const ASTContext &Ctx, const FunctionDecl *Callback) {
+  if (Callback->getNumParams() <= model::BytesNeededParam)
+    return std::nullopt;
+  const ParmVarDecl *Param = Callback->getParamDecl(model::BytesNeededParam);
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Callback->getBody());
+  if (!Body || Param->getName().empty() || mentions(Body, Param))
+    return std::nullopt;
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Brace = SM.getExpansionLoc(Body->getLBracLoc());
+  // Indent like the first statement, else four spaces.
+  unsigned Indent = 4;
+  if (!Body->body_empty())
+    Indent = SM.getExpansionColumnNumber(Body->body_front()->getBeginLoc()) - 1;
+  TextEdit E;
+  E.File = filePathOf(SM, Brace);
+  E.Offset = SM.getFileOffset(Brace) + 1;
+  E.Length = 0;
+  E.Replacement = "\n" + std::string(Indent, ' ') + "*" + Param->getName().str() + " = 0;";
+  E.Where = spanOf(SM, Ctx.getLangOpts(), SourceRange(Brace));
+  E.Where.Column = E.Where.EndColumn = E.Where.Column + 1;
+  return FixIt{"initialise '*" + Param->getName().str() + "' to 0 at the entry of '" +
+                   Callback->getNameAsString() + "'",
+               {E}};
+}
 
 void registerVmb002BytesNeededSet(CheckerRegistry &R) {
   R.addChecker<Vmb002Checker>("vmbcheck.VMB002", "bytes-needed-set", "");

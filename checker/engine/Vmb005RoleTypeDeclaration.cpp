@@ -6,10 +6,12 @@
 // Analysis apply the callback's contract. The function is still analysed by
 // the other rules.
 #include "engine/AstRules.h"
+#include "frontend/SalIndex.h"
 #include "frontend/SourceSpans.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/Support/Path.h"
 
 using namespace clang;
@@ -20,7 +22,43 @@ static std::string shortPlace(const SourceSpan &S) {
   return llvm::sys::path::filename(S.File).str() + ":" + std::to_string(S.Line);
 }
 
-std::vector<Finding> checkVmb005RoleTypeDeclaration(const ASTContext &Ctx,
+// The declaration `[static ]EVT_VMB_CHANNEL_SAVE_PACKET Name;` inserted at
+// the start of the line where the definition, or its first annotation,
+// begins. Only when the definition has exactly the role type's signature:
+// otherwise the inserted declaration would not compile.
+static std::optional<FixIt> roleDeclarationFix(ASTContext &Ctx, const SalIndex &Sal,
+                                               const FunctionDecl *Def) {
+  auto Lookup = Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(SaveRoleType));
+  const TypedefNameDecl *Role = nullptr;
+  for (NamedDecl *ND : Lookup)
+    if ((Role = dyn_cast<TypedefNameDecl>(ND)))
+      break;
+  if (!Role || !Ctx.hasSameType(Role->getUnderlyingType().getCanonicalType(),
+                                Def->getType().getCanonicalType()))
+    return std::nullopt;
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Start = SM.getExpansionLoc(Def->getOuterLocStart());
+  for (const SalAnnotation &A : Sal.annotationsOf(Def))
+    if (SM.isBeforeInTranslationUnit(A.Loc, Start))
+      Start = A.Loc;
+  auto [File, Offset] = SM.getDecomposedLoc(Start);
+  llvm::StringRef Buffer = SM.getBufferData(File);
+  size_t LineStart = Buffer.rfind('\n', Offset);
+  LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
+  TextEdit E;
+  E.File = filePathOf(SM, Start);
+  E.Offset = static_cast<unsigned>(LineStart);
+  E.Length = 0;
+  E.Replacement = std::string(Def->getStorageClass() == SC_Static ? "static " : "") +
+                  SaveRoleType + " " + Def->getNameAsString() + ";\n\n";
+  E.Where.File = E.File;
+  E.Where.Line = E.Where.EndLine = SM.getLineNumber(File, LineStart);
+  E.Where.Column = E.Where.EndColumn = 1;
+  return FixIt{std::string("declare '") + Def->getNameAsString() + "' with " + SaveRoleType,
+               {E}};
+}
+
+std::vector<Finding> checkVmb005RoleTypeDeclaration(ASTContext &Ctx, const SalIndex &Sal,
                                                     const DiscoveryResult &Discovery) {
   std::vector<Finding> Out;
   const SourceManager &SM = Ctx.getSourceManager();
@@ -45,6 +83,8 @@ std::vector<Finding> checkVmb005RoleTypeDeclaration(const ASTContext &Ctx,
                  ";' before the definition";
     for (const CallbackUse &U : CB.Uses)
       F.Steps.push_back({U.Where, "used as the save callback here: " + U.How, 0});
+    if (auto Fix = roleDeclarationFix(Ctx, Sal, Def))
+      F.Fixes.push_back(std::move(*Fix));
     Out.push_back(std::move(F));
   }
   return Out;

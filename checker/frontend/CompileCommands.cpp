@@ -94,8 +94,14 @@ std::vector<std::string> CompileCommands::allFiles() const {
   return Files;
 }
 
-std::vector<CompileCommand> CompileCommands::commandsFor(const std::string &File,
-                                                         std::string &Warning) const {
+std::vector<CompileCommand>
+CompileCommands::commandsFor(const std::string &File, std::string &Warning,
+                             const std::vector<std::string> &ExtraBefore,
+                             const std::vector<std::string> &Extra) const {
+  CommandSource Adjust = Source;
+  Adjust.ExtraArgsBefore.insert(Adjust.ExtraArgsBefore.end(), ExtraBefore.begin(),
+                                ExtraBefore.end());
+  Adjust.ExtraArgs.insert(Adjust.ExtraArgs.end(), Extra.begin(), Extra.end());
   llvm::SmallString<256> Abs(File);
   llvm::sys::fs::make_absolute(Abs);
   llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
@@ -125,7 +131,7 @@ std::vector<CompileCommand> CompileCommands::commandsFor(const std::string &File
       llvm::sys::path::append(P, C.Filename);
       C.Filename = P.str().str();
     }
-    C.CommandLine = adjustCommandLine(std::move(C.CommandLine), C.Filename, Source);
+    C.CommandLine = adjustCommandLine(std::move(C.CommandLine), C.Filename, Adjust);
   }
   return Commands;
 }

@@ -34,8 +34,12 @@ public:
   // The adjusted commands for File (several when the database lists it more
   // than once). Warning is set when no database covered the file and default
   // flags are used.
-  std::vector<clang::tooling::CompileCommand> commandsFor(const std::string &File,
-                                                          std::string &Warning) const;
+  // Extra: arguments from the file's configuration, added after those of
+  // the command line.
+  std::vector<clang::tooling::CompileCommand>
+  commandsFor(const std::string &File, std::string &Warning,
+              const std::vector<std::string> &ExtraBefore = {},
+              const std::vector<std::string> &Extra = {}) const;
 
   // The builtin-header directory of the Clang the tool was built with.
   static std::string resourceDir();

@@ -42,12 +42,17 @@ struct FixIt {
 
 struct Finding {
   std::string RuleId;   // "VMB003"
+  std::string Level;    // "error", "warning" or "note" (configuration applied)
   std::string Message;  // one sentence, no trailing rule id
   SourceSpan Where;
   std::string Function; // the save callback whose analysis found it
   std::string LineText; // text of Where.Line, for snippets and fingerprints
   std::vector<PathStep> Steps;
   std::vector<FixIt> Fixes;
+  // Set after the analysis (Run.cpp):
+  std::string Fingerprint;   // "<line hash>:<occurrence>", stable across edits
+  std::string Suppression;   // the comment or pragma that suppresses it, if any
+  std::string BaselineState; // "new" when compared with a baseline
 };
 
 // Something the tool could not do: a file that did not parse, a callback that

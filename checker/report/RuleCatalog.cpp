@@ -4,7 +4,9 @@
 #include "llvm/Support/raw_ostream.h"
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <cstdlib>
+#include <functional>
 
 namespace vmbcheck {
 
@@ -71,6 +73,30 @@ int RuleCatalog::indexOf(llvm::StringRef Id) const {
     if (Rules[I].Id == Id)
       return static_cast<int>(I);
   return -1;
+}
+
+bool matchesGlobs(llvm::StringRef Globs, llvm::StringRef RuleId) {
+  bool Enabled = false;
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  Globs.split(Parts, ',', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef G : Parts) {
+    G = G.trim();
+    bool Negative = G.consume_front("-");
+    // '*' matches any run of characters; everything else literally.
+    std::function<bool(llvm::StringRef, llvm::StringRef)> Match = [&](llvm::StringRef P,
+                                                                       llvm::StringRef S) {
+      if (P.empty())
+        return S.empty();
+      if (P.front() == '*')
+        return Match(P.drop_front(), S) || (!S.empty() && Match(P, S.drop_front()));
+      return !S.empty() && std::toupper((unsigned char)P.front()) ==
+                               std::toupper((unsigned char)S.front()) &&
+             Match(P.drop_front(), S.drop_front());
+    };
+    if (Match(G, RuleId))
+      Enabled = !Negative;
+  }
+  return Enabled;
 }
 
 } // namespace vmbcheck

@@ -42,4 +42,8 @@ private:
   std::vector<RuleInfo> Rules;
 };
 
+// True if RuleId matches the comma-separated glob list, clang-tidy style:
+// '*' is a wildcard, a leading '-' disables, later globs win.
+bool matchesGlobs(llvm::StringRef Globs, llvm::StringRef RuleId);
+
 } // namespace vmbcheck

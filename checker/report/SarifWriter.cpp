@@ -117,15 +117,24 @@ public:
     if (!F.Function.empty())
       Loc["logicalLocations"] = json::array(
           {{{"name", F.Function}, {"fullyQualifiedName", F.Function}, {"kind", "function"}}});
-    std::string Hash = lineHash(F);
-    unsigned N = ++Occurrences[Hash];
+    std::string Fingerprint = F.Fingerprint;
+    if (Fingerprint.empty()) {
+      std::string Hash = lineHash(F);
+      Fingerprint = Hash + ":" + std::to_string(++Occurrences[F.Where.File + '\0' + Hash]);
+    }
     json Res = {{"ruleId", F.RuleId},
                 {"ruleIndex", Rules.indexOf(F.RuleId)},
-                {"level", R ? R->Level : "warning"},
+                {"level", !F.Level.empty() ? F.Level : R ? R->Level : "warning"},
                 {"message", {{"text", sentence(F.Message)}}},
                 {"locations", json::array({Loc})},
-                {"partialFingerprints",
-                 {{"primaryLocationLineHash", Hash + ":" + std::to_string(N)}}}};
+                {"partialFingerprints", {{"primaryLocationLineHash", Fingerprint}}}};
+    if (!F.Suppression.empty())
+      Res["suppressions"] =
+          json::array({{{"kind", "inSource"}, {"justification", F.Suppression}}});
+    if (!F.BaselineState.empty())
+      Res["baselineState"] = F.BaselineState;
+    if (!F.Fixes.empty())
+      Res["fixes"] = fixes(F);
     if (!F.Steps.empty()) {
       json Steps = json::array();
       for (const PathStep &S : F.Steps)
@@ -138,6 +147,31 @@ public:
       Res["codeFlows"] = json::array({{{"threadFlows", json::array({{{"locations", Steps}}})}}});
     }
     return Res;
+  }
+
+  json fixes(const Finding &F) const {
+    json Out = json::array();
+    for (const FixIt &Fix : F.Fixes) {
+      std::map<std::string, json> ByFile;
+      for (const TextEdit &E : Fix.Edits) {
+        json Deleted = {{"startLine", E.Where.Line}, {"startColumn", E.Where.Column},
+                        {"endLine", E.Where.EndLine}, {"endColumn", E.Where.EndColumn}};
+        json Replacement = {{"deletedRegion", Deleted},
+                            {"insertedContent", {{"text", E.Replacement}}}};
+        json &Change = ByFile[E.File];
+        if (Change.is_null()) {
+          json Artifact = physical(SourceSpan{E.File, 0, 0, 0, 0})["artifactLocation"];
+          Change = {{"artifactLocation", Artifact}, {"replacements", json::array()}};
+        }
+        Change["replacements"].push_back(Replacement);
+      }
+      json Changes = json::array();
+      for (auto &[File, Change] : ByFile)
+        Changes.push_back(Change);
+      Out.push_back({{"description", {{"text", sentence(Fix.Description)}}},
+                     {"artifactChanges", Changes}});
+    }
+    return Out;
   }
 
   json notification(const Notification &N) const {
@@ -170,7 +204,8 @@ json makeSarif(const SarifInput &In, const RuleCatalog &Rules, const SarifOption
   std::map<std::string, unsigned> Occurrences;
   for (const FileResult &F : *In.Files) {
     for (const Finding &Fd : F.Findings)
-      Results.push_back(B.result(Fd, Occurrences));
+      if ((Fd.Suppression.empty() || Options.IncludeSuppressed) && Fd.BaselineState != "unchanged")
+        Results.push_back(B.result(Fd, Occurrences));
     for (const Notification &N : F.Notifications)
       Notifications.push_back(B.notification(N));
     Success = Success && F.Complete;

@@ -18,6 +18,9 @@ struct SarifOptions {
   std::string SourceRoot; // absolute directory that %SRCROOT% stands for
   std::string ToolVersion;
   std::string InformationUri;
+  // Suppressed findings are left out (GitHub ignores SARIF suppressions)
+  // unless asked for; then they carry suppressions[] of kind inSource.
+  bool IncludeSuppressed = false;
 };
 
 struct SarifInput {

@@ -68,7 +68,7 @@ static void snippet(llvm::raw_ostream &OS, const SourceSpan &S, const std::strin
 void writeFindingText(llvm::raw_ostream &OS, const Finding &F, const RuleInfo *Rule,
                       const TextStyle &Style) {
   location(OS, F.Where, Style);
-  label(OS, Rule ? Rule->Level : "warning", Style);
+  label(OS, !F.Level.empty() ? F.Level : Rule ? Rule->Level : "warning", Style);
   OS << F.Message << " [" << F.RuleId << "]\n";
   snippet(OS, F.Where, F.LineText, Style);
   for (const PathStep &S : F.Steps) {

@@ -54,6 +54,34 @@ for (const [name, files] of runs) {
   logs.push(out);
 }
 
+// Shards joined by `vmbcheck merge`, suppressed results kept, a baseline
+// comparison: every kind of log vmbcheck writes.
+function run(args, name) {
+  const out = path.join(outDir, name);
+  const r = spawnSync(tool, [...args, '--format=sarif', '-o', out], { cwd: repo, encoding: 'utf8' });
+  if (r.status === null || r.status > 2 || !fs.existsSync(out)) {
+    console.error(`vmbcheck ${args.join(' ')} failed (status ${r.status}):\n${r.stderr}`);
+    process.exit(1);
+  }
+  return out;
+}
+const some = ['testdata/example/vsp_example.c', 'testdata/suppressions/nolint_forms.c',
+              'testdata/errors/missing_header.c'];
+const shards = [1, 2].map(k => run(['--shard=' + k + '/2', ...some], `shard${k}.sarif`));
+const merged = path.join(outDir, 'merged.sarif');
+const m = spawnSync(tool, ['merge', ...shards, '-o', merged], { encoding: 'utf8' });
+if (m.status !== 0) {
+  console.error(`vmbcheck merge failed:\n${m.stderr}`);
+  process.exit(1);
+}
+logs.push(merged);
+logs.push(run(['--include-suppressed', ...some], 'suppressed.sarif'));
+const base = path.join(outDir, 'base.sarif');
+spawnSync(tool, ['--write-baseline=' + base, 'testdata/example/vsp_example.c'], { cwd: repo });
+logs.push(base);
+logs.push(run(['--baseline=' + base, 'testdata/example/vsp_example.c', 'testdata/VMB002/goto_exit_skips_write.c'],
+              'against-baseline.sarif'));
+
 const multitool = path.join(npmPrefix, 'node_modules', '@microsoft', 'sarif-multitool-linux', 'Sarif.Multitool');
 fs.chmodSync(multitool, 0o755);
 const report = path.join(outDir, 'validation.sarif');

@@ -1,0 +1,185 @@
+#include "cli/Config.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/YAMLTraits.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <sstream>
+
+using namespace vmbcheck;
+
+
+namespace llvm::yaml {
+template <> struct MappingTraits<Config> {
+  static void mapping(IO &IO, Config &C) {
+    IO.mapOptional("Rules", C.Rules);
+    IO.mapOptional("WarningsAsErrors", C.WarningsAsErrors);
+    IO.mapOptional("RuleLevels", C.RuleLevels);
+    IO.mapOptional("MaxNodes", C.MaxNodes);
+    IO.mapOptional("MaxSeconds", C.MaxSeconds);
+    IO.mapOptional("ExtraArgs", C.ExtraArgs);
+    IO.mapOptional("ExtraArgsBefore", C.ExtraArgsBefore);
+    IO.mapOptional("InheritParentConfig", C.InheritParentConfig);
+  }
+  static std::string validate(IO &, Config &C) {
+    for (const auto &[Rule, Level] : C.RuleLevels)
+      if (Level != "error" && Level != "warning" && Level != "note")
+        return "RuleLevels: level of " + Rule + " must be error, warning or note, not '" +
+               Level + "'";
+    if (C.MaxSeconds && *C.MaxSeconds <= 0)
+      return "MaxSeconds must be positive";
+    return "";
+  }
+};
+template <> struct CustomMappingTraits<std::map<std::string, std::string>> {
+  static void inputOne(IO &IO, StringRef Key, std::map<std::string, std::string> &M) {
+    IO.mapRequired(Key.str().c_str(), M[Key.str()]);
+  }
+  static void output(IO &IO, std::map<std::string, std::string> &M) {
+    for (auto &[K, V] : M)
+      IO.mapRequired(K.c_str(), V);
+  }
+};
+} // namespace llvm::yaml
+
+namespace vmbcheck {
+
+Config Config::merge(const Config &Parent, const Config &Child) {
+  Config M = Parent;
+  if (Child.Rules)
+    M.Rules = Parent.Rules ? *Parent.Rules + "," + *Child.Rules : *Child.Rules;
+  if (Child.WarningsAsErrors)
+    M.WarningsAsErrors = Parent.WarningsAsErrors
+                             ? *Parent.WarningsAsErrors + "," + *Child.WarningsAsErrors
+                             : *Child.WarningsAsErrors;
+  for (const auto &[Rule, Level] : Child.RuleLevels)
+    M.RuleLevels[Rule] = Level;
+  if (Child.MaxNodes)
+    M.MaxNodes = Child.MaxNodes;
+  if (Child.MaxSeconds)
+    M.MaxSeconds = Child.MaxSeconds;
+  M.ExtraArgs.insert(M.ExtraArgs.end(), Child.ExtraArgs.begin(), Child.ExtraArgs.end());
+  M.ExtraArgsBefore.insert(M.ExtraArgsBefore.end(), Child.ExtraArgsBefore.begin(),
+                           Child.ExtraArgsBefore.end());
+  M.InheritParentConfig = Child.InheritParentConfig;
+  M.Sources.insert(M.Sources.end(), Child.Sources.begin(), Child.Sources.end());
+  return M;
+}
+
+bool Config::ruleEnabled(llvm::StringRef RuleId) const {
+  return matchesGlobs(Rules.value_or("VMB*"), RuleId);
+}
+
+bool Config::ruleIsError(llvm::StringRef RuleId) const {
+  return WarningsAsErrors && matchesGlobs(*WarningsAsErrors, RuleId);
+}
+
+std::string Config::levelOf(llvm::StringRef RuleId, llvm::StringRef Default) const {
+  if (auto It = RuleLevels.find(RuleId.str()); It != RuleLevels.end())
+    return It->second;
+  if (ruleIsError(RuleId))
+    return "error";
+  return Default.str();
+}
+
+std::string Config::toYaml() const {
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  llvm::yaml::Output Y(OS);
+  Config Copy = *this;
+  if (!Copy.Rules)
+    Copy.Rules = "VMB*";
+  Y << Copy;
+  OS.flush();
+  return Out;
+}
+
+std::optional<Config> parseConfig(llvm::StringRef Text, llvm::StringRef FileName,
+                                  std::string &Error) {
+  struct Context {
+    std::string File, Message;
+  } Ctx{FileName.str(), ""};
+  auto Handler = [](const llvm::SMDiagnostic &D, void *P) {
+    auto *C = static_cast<Context *>(P);
+    if (!C->Message.empty())
+      return;
+    C->Message = C->File + ":" + std::to_string(D.getLineNo()) + ":" +
+                 std::to_string(D.getColumnNo() + 1) + ": " + D.getMessage().str();
+  };
+  Config C;
+  llvm::yaml::Input In(Text, &Ctx, Handler, &Ctx);
+  if (!Text.trim().empty())
+    In >> C;
+  if (In.error()) {
+    Error = Ctx.Message.empty() ? FileName.str() + ": " + In.error().message() : Ctx.Message;
+    return std::nullopt;
+  }
+  C.Sources.push_back(FileName.str());
+  return C;
+}
+
+ConfigResolver::ConfigResolver(std::optional<std::string> ExplicitFile, Config Overrides)
+    : ExplicitFile(std::move(ExplicitFile)), Overrides(std::move(Overrides)) {}
+
+static std::optional<Config> loadFile(llvm::StringRef Path, std::string &Error) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer) {
+    Error = Path.str() + ": cannot read: " + Buffer.getError().message();
+    return std::nullopt;
+  }
+  return parseConfig((*Buffer)->getBuffer(), Path, Error);
+}
+
+std::optional<Config> ConfigResolver::forDirectory(llvm::StringRef Dir, std::string &Error) {
+  // Caller holds Lock.
+  auto It = Cache.find(Dir.str());
+  if (It != Cache.end()) {
+    Error = Errors[Dir.str()];
+    return It->second;
+  }
+  std::optional<Config> Result = Config();
+  llvm::SmallString<256> File(Dir);
+  llvm::sys::path::append(File, ".vmbcheck.yaml");
+  llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
+  if (llvm::sys::fs::exists(File)) {
+    Result = loadFile(File, Error);
+    if (Result && Result->InheritParentConfig.value_or(false) && !Parent.empty() &&
+        Parent != Dir) {
+      auto Up = forDirectory(Parent, Error);
+      Result = Up ? std::optional<Config>(Config::merge(*Up, *Result)) : std::nullopt;
+    }
+  } else if (!Parent.empty() && Parent != Dir) {
+    Result = forDirectory(Parent, Error);
+  }
+  Cache[Dir.str()] = Result;
+  Errors[Dir.str()] = Error;
+  return Result;
+}
+
+std::optional<Config> ConfigResolver::forFile(llvm::StringRef SourcePath, std::string &Error) {
+  std::lock_guard<std::mutex> G(Lock);
+  std::optional<Config> Base;
+  if (ExplicitFile) {
+    Base = loadFile(*ExplicitFile, Error);
+  } else {
+    llvm::SmallString<256> Abs(SourcePath);
+    llvm::sys::fs::make_absolute(Abs);
+    llvm::sys::path::remove_dots(Abs, true);
+    Base = forDirectory(llvm::sys::path::parent_path(Abs), Error);
+  }
+  if (!Base)
+    return std::nullopt;
+  Config O = Overrides;
+  O.Sources.clear();
+  Config Result = Config::merge(*Base, O);
+  if (Overrides.MaxNodes)
+    Result.MaxNodes = Overrides.MaxNodes;
+  if (Overrides.MaxSeconds)
+    Result.MaxSeconds = Overrides.MaxSeconds;
+  return Result;
+}
+
+} // namespace vmbcheck
