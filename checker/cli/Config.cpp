@@ -25,10 +25,6 @@ template <> struct MappingTraits<Config> {
     IO.mapOptional("InheritParentConfig", C.InheritParentConfig);
   }
   static std::string validate(IO &, Config &C) {
-    for (const auto &[Rule, Level] : C.RuleLevels)
-      if (Level != "error" && Level != "warning" && Level != "note")
-        return "RuleLevels: level of " + Rule + " must be error, warning or note, not '" +
-               Level + "'";
     if (C.MaxSeconds && *C.MaxSeconds <= 0)
       return "MaxSeconds must be positive";
     return "";
@@ -36,7 +32,11 @@ template <> struct MappingTraits<Config> {
 };
 template <> struct CustomMappingTraits<std::map<std::string, std::string>> {
   static void inputOne(IO &IO, StringRef Key, std::map<std::string, std::string> &M) {
-    IO.mapRequired(Key.str().c_str(), M[Key.str()]);
+    std::string &Level = M[Key.str()];
+    IO.mapRequired(Key.str().c_str(), Level);
+    if (Level != "error" && Level != "warning" && Level != "note")
+      IO.setError("RuleLevels: the level of " + Key + " must be error, warning or note, not '" +
+                  Level + "'");
   }
   static void output(IO &IO, std::map<std::string, std::string> &M) {
     for (auto &[K, V] : M)
