@@ -32,10 +32,10 @@ constexpr unsigned UnknownIrql = 255;
 } // namespace
 
 // The IRQL on this path (PASSIVE_LEVEL, the default, at the callback's
-// entry), the call that last raised it, and the IRQLs saved in lock objects
+// entry), the call that last changed it, and the IRQLs saved in lock objects
 // (_IRQL_saves_global_), by lock.
 REGISTER_TRAIT_WITH_PROGRAMSTATE(CurrentIrql, unsigned)
-REGISTER_TRAIT_WITH_PROGRAMSTATE(IrqlRaisedBy, const Stmt *)
+REGISTER_TRAIT_WITH_PROGRAMSTATE(IrqlChangedBy, const Stmt *)
 REGISTER_MAP_WITH_PROGRAMSTATE(SavedIrqls, const void *, unsigned)
 
 namespace vmbcheck {
@@ -70,7 +70,8 @@ public:
     else if (Min && int64_t(L) < *Min)
       report(C, TooLowTag,
              Name + " requires IRQL " + bound(Min, Max) + " but the IRQL is " + irqlName(L) +
-                 " here" + (L == 0 ? ": nothing raised it on this path" : paren("raised by ", raisedBy(C))),
+                 " here" + (raisedBy(C).empty() ? ": nothing raised it on this path"
+                                                : paren(L == 0 ? "lowered by " : "set by ", raisedBy(C))),
              Call.getSourceRange(), FD, Contract);
   }
 
@@ -110,27 +111,35 @@ public:
       if (const void *Key = lockKey(Call, K.Saves.Index))
         State = State->set<SavedIrqls>(Key, Old);
     }
+    std::optional<std::string> Unsaved; // set when the restored IRQL was never saved
     if (K.Restores.K == IrqlSlot::Arg) {
       New = argLevel(Call, K.Restores.Index, C);
+      // A value restored at PASSIVE_LEVEL with nothing raised before it on
+      // this path did not come from a raise (KeLowerIrql without
+      // KeRaiseIrql).
+      if (Old == 0 && !State->get<IrqlChangedBy>() && !(K.Min && *K.Min > 0))
+        Unsaved = "";
     } else if (K.Restores.K == IrqlSlot::Global) {
       const void *Key = lockKey(Call, K.Restores.Index);
       const unsigned *Saved = Key ? State->get<SavedIrqls>(Key) : nullptr;
       if (Saved) {
         New = *Saved;
         State = State->remove<SavedIrqls>(Key);
-      } else if (Key && Old != UnknownIrql && !(K.Min && int64_t(Old) < *K.Min)) {
-        // (When the IRQL is below what the callee requires, the call itself
-        // was reported already.)
-        // Nothing on this path saved an IRQL in this lock: it is released
-        // without having been acquired.
-        report(C, UnsavedTag,
-               "'" + writtenName(Call, C) + "' restores an IRQL that nothing saved on this " +
-                   "path: it releases a lock that was not acquired here",
-               Call.getSourceRange());
-        New = UnknownIrql;
       } else {
         New = UnknownIrql;
+        // (When the IRQL is below what the callee requires, the call itself
+        // was reported already.)
+        if (Key && Old != UnknownIrql && !(K.Min && int64_t(Old) < *K.Min))
+          Unsaved = ": it releases a lock that was not acquired here";
       }
+    }
+    if (Unsaved) {
+      State = State->set<CurrentIrql>(New)->set<IrqlChangedBy>(Call.getOriginExpr());
+      report(C, UnsavedTag,
+             "'" + writtenName(Call, C) + "' restores an IRQL that nothing saved on this path" +
+                 *Unsaved,
+             Call.getSourceRange(), nullptr, "", State);
+      return;
     }
     if (New == Old) {
       if (State != C.getState())
@@ -138,8 +147,7 @@ public:
       return;
     }
     State = State->set<CurrentIrql>(New);
-    State = New > 0 ? State->set<IrqlRaisedBy>(Call.getOriginExpr())
-                    : State->remove<IrqlRaisedBy>();
+    State = State->set<IrqlChangedBy>(Call.getOriginExpr());
     std::string Verb = (New != UnknownIrql && Old != UnknownIrql && New < Old) ? "lowered" : "raised";
     std::string Note = New == UnknownIrql
                            ? "IRQL unknown after '" + writtenName(Call, C) + "'"
@@ -206,8 +214,8 @@ private:
       unsigned Index;
       if (auto It = K.ArgNames.find(Name.str()); It != K.ArgNames.end())
         Index = It->second;
-      else if (!Name.consume_front("arg") || Name.getAsInteger(10, Index))
-        return std::nullopt;
+      else if (Deref || !Name.consume_front("arg") || Name.getAsInteger(10, Index))
+        return Deref ? std::nullopt : enumConstant(C.getASTContext(), Name);
       if (Index >= Call.getNumArgs())
         return std::nullopt;
       return argumentValue(Call, Index, Deref, C);
@@ -220,6 +228,14 @@ private:
     return evaluateSal(tokenizeSal(W.Condition), R);
   }
 
+  // An enumerator of the translation unit (`PagedPool` in a _When_).
+  static std::optional<int64_t> enumConstant(ASTContext &Ctx, llvm::StringRef Name) {
+    for (const NamedDecl *ND : Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(Name)))
+      if (const auto *E = dyn_cast<EnumConstantDecl>(ND))
+        return E->getInitVal().getExtValue();
+    return std::nullopt;
+  }
+
   // The value of argument Index (or of what it points to) on this path;
   // pointers count as 0 when null and 1 when known not to be.
   static std::optional<int64_t> argumentValue(const CallEvent &Call, unsigned Index, bool Deref,
@@ -230,15 +246,31 @@ private:
       QualType T = Call.getArgExpr(Index)->getType()->getPointeeType();
       if (T.isNull() || !V.getAs<Loc>())
         return std::nullopt;
-      if (!T->isIntegerType()) // LARGE_INTEGER: read its 64 bits
-        T = C.getASTContext().getTypeSize(T) == 64 ? C.getASTContext().LongLongTy : QualType();
-      if (T.isNull())
+      if (T->isIntegerType()) {
+        V = State->getSVal(V.castAs<Loc>(), T);
+      } else if (const auto *RD = T->getAsRecordDecl()) {
+        // LARGE_INTEGER: read the 64-bit member at offset 0 (QuadPart), where
+        // the driver wrote it.
+        const auto *Base = dyn_cast_or_null<SubRegion>(V.getAsRegion());
+        const FieldDecl *Quad = nullptr;
+        for (const FieldDecl *F : RD->fields())
+          if (F->getType()->isIntegerType() && C.getASTContext().getTypeSize(F->getType()) == 64)
+            Quad = F;
+        if (!Base || !Quad || !RD->isCompleteDefinition())
+          return std::nullopt;
+        MemRegionManager &MRM = C.getSValBuilder().getRegionManager();
+        V = State->getSVal(MRM.getFieldRegion(Quad, Base));
+      } else {
         return std::nullopt;
-      V = State->getSVal(V.castAs<Loc>(), T);
+      }
     }
     if (const llvm::APSInt *K = C.getSValBuilder().getKnownValue(State, V))
       return K->getExtValue();
     if (V.getAs<Loc>()) {
+      // The address of a variable or field is never null.
+      if (const MemRegion *R = V.getAsRegion())
+        if (!isa<SymbolicRegion>(R->getBaseRegion()))
+          return 1;
       ConditionTruthVal Null = State->isNull(V);
       if (Null.isConstrainedTrue())
         return 0;
@@ -256,14 +288,31 @@ private:
   }
 
   // The lock object an _IRQL_saves_global_ / _restores_global_ argument
-  // names: the region it points to, or the handle's symbol.
+  // names: the region it points to; for a handle (a WDFSPINLOCK), the field
+  // or variable it was read from - a later read after an opaque call yields
+  // a new value but the same origin - else the handle's value.
   static const void *lockKey(const CallEvent &Call, unsigned Index) {
     if (Index >= Call.getNumArgs())
       return nullptr;
     SVal V = Call.getArgSVal(Index);
-    if (const MemRegion *R = V.getAsRegion())
+    if (const MemRegion *R = V.getAsRegion()) {
+      if (const auto *SR = dyn_cast<SymbolicRegion>(R->getBaseRegion()))
+        if (const MemRegion *Origin = originOf(SR->getSymbol()))
+          return Origin;
       return R;
-    return V.getAsSymbol();
+    }
+    SymbolRef Sym = V.getAsSymbol();
+    if (const MemRegion *Origin = Sym ? originOf(Sym) : nullptr)
+      return Origin;
+    return Sym;
+  }
+
+  static const MemRegion *originOf(SymbolRef Sym) {
+    if (const auto *D = dyn_cast<SymbolDerived>(Sym))
+      return D->getRegion();
+    if (const auto *RV = dyn_cast<SymbolRegionValue>(Sym))
+      return RV->getRegion();
+    return nullptr;
   }
 
   // The callee as the driver wrote it: KeAcquireSpinLock, not the
@@ -283,7 +332,7 @@ private:
   // "'KeAcquireSpinLock' at line 40": the call that raised the IRQL on this
   // path, or "" if none did.
   static std::string raisedBy(CheckerContext &C) {
-    const Stmt *S = C.getState()->get<IrqlRaisedBy>();
+    const Stmt *S = C.getState()->get<IrqlChangedBy>();
     if (!S)
       return "";
     const SourceManager &SM = C.getSourceManager();
@@ -315,10 +364,12 @@ private:
 
   // Callee and Note, when given, add a note at the callee's declaration
   // saying where its IRQL contract comes from.
+  // The error node carries State (default: the current one) and is the
+  // path's only continuation.
   void report(CheckerContext &C, const SimpleProgramPointTag &Tag, const std::string &Msg,
               SourceRange Range, const FunctionDecl *Callee = nullptr,
-              const std::string &Note = "") const {
-    ExplodedNode *N = C.generateNonFatalErrorNode(C.getState(), &Tag);
+              const std::string &Note = "", ProgramStateRef State = nullptr) const {
+    ExplodedNode *N = C.generateNonFatalErrorNode(State ? State : C.getState(), &Tag);
     if (!N)
       return;
     auto R = model::makeReport(Bug, Msg, N, C.getAnalysisManager().getAnalyzerOptions());

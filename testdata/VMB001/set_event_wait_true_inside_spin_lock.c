@@ -1,0 +1,34 @@
+/*
+ * VMB001 (a), _When_ decided by the argument: KeSetEvent with Wait == TRUE
+ * requires IRQL <= APC_LEVEL (the caller promises to wait right after it);
+ * only Wait == FALSE is allowed up to DISPATCH_LEVEL. Here Wait is TRUE and
+ * the call is made while the spin lock is held (DISPATCH_LEVEL).
+ */
+#include <vmbuskernelmodeclientlibapi.h>
+
+typedef struct _VSP_PACKET_CONTEXT {
+    KSPIN_LOCK Lock;
+    KEVENT SaveStarted;
+    BOOLEAN Saving;
+} VSP_PACKET_CONTEXT, *PVSP_PACKET_CONTEXT;
+
+EVT_VMB_CHANNEL_SAVE_PACKET VspSavePacket;
+
+_Use_decl_annotations_
+NTSTATUS
+VspSavePacket(VMBCHANNEL Channel, VMBPACKET Packet, PVOID SaveBuf, UINT32 SaveBufSize, PUINT32 BytesNeeded)
+{
+    PVSP_PACKET_CONTEXT context = VmbPacketGetPointer(Packet);
+    KIRQL oldIrql;
+
+    UNREFERENCED_PARAMETER(Channel);
+    UNREFERENCED_PARAMETER(SaveBuf);
+    UNREFERENCED_PARAMETER(SaveBufSize);
+
+    *BytesNeeded = 0;
+    KeAcquireSpinLock(&context->Lock, &oldIrql);
+    context->Saving = TRUE;
+    KeSetEvent(&context->SaveStarted, IO_NO_INCREMENT, TRUE); // expect: VMB001 {{'KeSetEvent' requires IRQL <= APC_LEVEL but the IRQL is DISPATCH_LEVEL}}
+    KeReleaseSpinLock(&context->Lock, oldIrql);
+    return STATUS_SUCCESS;
+}
