@@ -29,7 +29,19 @@ def measure(cmd, cwd):
     return elapsed, usage.ru_maxrss / 1024.0
 
 
-def compare(name, clang_cmd, tool_cmd, runs, cwd):
+def instructions(cmd, cwd):
+    """Instructions executed by one run of cmd, counted by callgrind: the
+    same for the same binary and input whatever the machine's load."""
+    with tempfile.NamedTemporaryFile(suffix=".callgrind") as out:
+        subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out.name, *cmd],
+                       cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for line in open(out.name):
+            if line.startswith("summary:") or line.startswith("totals:"):
+                return int(line.split()[1])
+    return None
+
+
+def compare(name, clang_cmd, tool_cmd, runs, cwd, count_instructions=False):
     results = {"clang": [], "vmbcheck": []}
     measure(clang_cmd, cwd)  # warm the page cache
     measure(tool_cmd, cwd)
@@ -44,6 +56,10 @@ def compare(name, clang_cmd, tool_cmd, runs, cwd):
     print(f"  clang-19 -fsyntax-only  {ct:7.3f} s  {cm:7.1f} MiB")
     print(f"  vmbcheck                {vt:7.3f} s  {vm:7.1f} MiB")
     print(f"  ratio                   {vt / ct:7.2f} x  {vm / cm:7.2f} x   (median of {runs} alternating runs)")
+    if count_instructions:
+        ci, vi = instructions(clang_cmd, cwd), instructions(tool_cmd, cwd)
+        if ci and vi:
+            print(f"  instructions            {vi / ci:7.2f} x   ({vi:,} vs {ci:,}, callgrind)")
     return vt / ct, vm / cm
 
 
@@ -52,6 +68,8 @@ def main():
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--build", default=os.path.join(REPO, "build"))
     ap.add_argument("--functions", type=int, default=2000)
+    ap.add_argument("--instructions", action="store_true",
+                    help="also count instructions with valgrind's callgrind (load-independent)")
     args = ap.parse_args()
     tool = os.path.join(args.build, "vmbcheck")
     include = os.path.join(REPO, "testdata", "include")
@@ -64,7 +82,7 @@ def main():
         lines = sum(1 for _ in open(big))
         compare(f"generated TU ({args.functions} functions + 5 save callbacks, {lines} lines)",
                 ["clang-19", "-fsyntax-only", *flags, big],
-                [tool, "-j1", big, "--", *flags], args.runs, tmp)
+                [tool, "-j1", big, "--", *flags], args.runs, tmp, args.instructions)
 
     cases = []
     for root, _, files in os.walk(os.path.join(REPO, "testdata")):

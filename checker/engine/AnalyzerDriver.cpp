@@ -22,6 +22,8 @@
 #include <llvm/Config/llvm-config.h>
 #include "llvm/Support/FormatVariadic.h"
 
+#include "llvm/ADT/SmallPtrSet.h"
+
 #include <cstring>
 #include <type_traits>
 
@@ -204,9 +206,12 @@ bool forgetEnumCoverage(SwitchStmt *S) {
 // listed. A save callback reads the packet type from memory it does not
 // own, and an explicit default is the author's own handling of a corrupt
 // value: explore it. (Switches without a default keep trusting the enum.)
-void exploreExplicitDefaults(Stmt *S) {
+void exploreExplicitDefaults(Stmt *S, llvm::SmallVectorImpl<const FunctionDecl *> &Callees) {
   if (!S)
     return;
+  if (const auto *CE = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *Callee = CE->getDirectCallee())
+      Callees.push_back(Callee);
   if (auto *SS = dyn_cast<SwitchStmt>(S); SS && SS->isAllEnumCasesCovered())
     for (SwitchCase *C = SS->getSwitchCaseList(); C; C = C->getNextSwitchCase())
       if (isa<DefaultStmt>(C)) {
@@ -214,7 +219,7 @@ void exploreExplicitDefaults(Stmt *S) {
         break;
       }
   for (Stmt *Child : S->children())
-    exploreExplicitDefaults(Child);
+    exploreExplicitDefaults(Child, Callees);
 }
 
 Notification notAnalysed(const SourceManager &SM, const LangOptions &LO,
@@ -242,11 +247,16 @@ EngineResult analyseCallbacks(CompilerInstance &CI, const SalIndex &Sal,
   AnalyzerOptions &AO = CI.getAnalyzerOpts();
   configure(AO, Opts);
 
-  // Before any CFG is built: the main file's bodies are what gets inlined.
-  for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
-    if (auto *FD = dyn_cast<FunctionDecl>(D))
-      if (FD->hasBody() && SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
-        exploreExplicitDefaults(FD->getBody());
+  // Before any CFG is built: the callbacks and the functions they may call.
+  llvm::SmallPtrSet<const FunctionDecl *, 32> Seen;
+  llvm::SmallVector<const FunctionDecl *, 32> Work(Callbacks.begin(), Callbacks.end());
+  while (!Work.empty()) {
+    const FunctionDecl *FD = Work.pop_back_val();
+    const FunctionDecl *Def = FD->getDefinition();
+    if (!Def || !Def->hasBody() || !Seen.insert(Def).second)
+      continue;
+    exploreExplicitDefaults(Def->getBody(), Work);
+  }
 
   EngineContext EC;
   EC.UseZ3 = Opts.UseZ3;

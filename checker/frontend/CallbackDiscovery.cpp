@@ -4,7 +4,8 @@
 #include "frontend/TypeSugar.h"
 
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/MapVector.h"
@@ -55,13 +56,48 @@ std::string roleOf(const FunctionDecl *D, const SalIndex &Sal) {
 // Walks the main file's declarations for uses of functions as the save
 // callback: arguments to PFN_VMB_CHANNEL_SAVE_PACKET parameters, stores into
 // PFN_VMB_CHANNEL_SAVE_PACKET variables and fields, casts to that type.
-class UseFinder : public RecursiveASTVisitor<UseFinder> {
+// A plain recursive walk over statements: the driver's every function body
+// is visited, so this runs on each file's whole main-file AST, and
+// RecursiveASTVisitor's generality costs several times more.
+class UseFinder {
 public:
   UseFinder(ASTContext &Ctx) : Ctx(Ctx), SM(Ctx.getSourceManager()) {}
 
   llvm::MapVector<const FunctionDecl *, std::vector<CallbackUse>> Uses;
 
-  bool shouldVisitImplicitCode() const { return false; }
+  void visitDecl(Decl *D) {
+    if (auto *FD = dyn_cast<FunctionDecl>(D)) {
+      if (FD->doesThisDeclarationHaveABody())
+        visitStmt(FD->getBody());
+    } else if (auto *VD = dyn_cast<VarDecl>(D)) {
+      VisitVarDecl(VD);
+      visitStmt(VD->getInit());
+    } else if (auto *DC = dyn_cast<DeclContext>(D)) {
+      for (Decl *Inner : DC->decls())
+        if (!isa<FieldDecl>(Inner))
+          visitDecl(Inner);
+    }
+  }
+
+  void visitStmt(Stmt *S) {
+    if (!S)
+      return;
+    if (auto *CE = dyn_cast<CallExpr>(S))
+      VisitCallExpr(CE);
+    else if (auto *BO = dyn_cast<BinaryOperator>(S))
+      VisitBinaryOperator(BO);
+    else if (auto *ILE = dyn_cast<InitListExpr>(S))
+      VisitInitListExpr(ILE);
+    else if (auto *EC = dyn_cast<ExplicitCastExpr>(S))
+      VisitExplicitCastExpr(EC);
+    else if (auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (Decl *D : DS->decls())
+        visitDecl(D);
+      return;
+    }
+    for (Stmt *Child : S->children())
+      visitStmt(Child);
+  }
 
   bool VisitCallExpr(CallExpr *CE) {
     const FunctionProtoType *FPT = nullptr;
@@ -193,7 +229,7 @@ discoverCallbacks(ASTContext &Ctx, const SalIndex &Sal,
   for (Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
     if (!InMainFile(D))
       continue;
-    Finder.TraverseDecl(D);
+    Finder.visitDecl(D);
     if (const auto *FD = dyn_cast<FunctionDecl>(D))
       if (FD->isThisDeclarationADefinition() && FD->hasBody())
         Definitions.push_back(FD);

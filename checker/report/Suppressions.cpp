@@ -3,15 +3,75 @@
 #include "llvm/ADT/StringExtras.h"
 
 #include <map>
-#include <regex>
+#include <optional>
 #include <sstream>
 
 namespace vmbcheck {
 
+namespace {
+// "NOLINT", "NOLINTNEXTLINE(VMB002)", ... found at the start of S.
+struct NoLintMarker {
+  std::string Kind;  // "", "NEXTLINE", "BEGIN", "END"
+  std::string Globs; // "*" when no list is given
+  std::string Text;  // as written
+  size_t Length = 0;
+};
+
+bool isIdentChar(char C) { return std::isalnum((unsigned char)C) || C == '_'; }
+
+std::optional<NoLintMarker> parseNoLint(llvm::StringRef S) {
+  if (!S.starts_with("NOLINT"))
+    return std::nullopt;
+  NoLintMarker M;
+  size_t I = 6;
+  for (const char *K : {"NEXTLINE", "BEGIN", "END"})
+    if (S.substr(I).starts_with(K)) {
+      M.Kind = K;
+      I += llvm::StringRef(K).size();
+      break;
+    }
+  if (I < S.size() && isIdentChar(S[I]))
+    return std::nullopt; // NOLINTFOO: not a marker
+  M.Globs = "*";
+  if (I < S.size() && S[I] == '(') {
+    size_t Close = S.find(')', I);
+    if (Close != llvm::StringRef::npos) {
+      llvm::StringRef List = S.slice(I + 1, Close).trim();
+      if (!List.empty())
+        M.Globs = List.str();
+      I = Close + 1;
+    }
+  }
+  M.Text = S.substr(0, I).str();
+  M.Length = I;
+  return M;
+}
+
+// `#pragma warning(<kind>[: <numbers>])` on a line.
+bool parsePragmaWarning(llvm::StringRef Line, std::string &Kind, std::string &Numbers) {
+  Line = Line.ltrim();
+  if (!Line.consume_front("#"))
+    return false;
+  Line = Line.ltrim();
+  if (!Line.consume_front("pragma"))
+    return false;
+  Line = Line.ltrim();
+  if (!Line.consume_front("warning"))
+    return false;
+  Line = Line.ltrim();
+  if (!Line.consume_front("("))
+    return false;
+  size_t Close = Line.find(')');
+  if (Close == llvm::StringRef::npos)
+    return false;
+  auto [K, N] = Line.substr(0, Close).split(':');
+  Kind = K.trim().str();
+  Numbers = N.trim().str();
+  return true;
+}
+} // namespace
+
 Suppressions::Suppressions(llvm::StringRef Text, const RuleCatalog &Rules) {
-  static const std::regex NoLint(R"(\bNOLINT(NEXTLINE|BEGIN|END)?\b(\(([^)]*)\))?)");
-  static const std::regex Pragma(
-      R"(^\s*#\s*pragma\s+warning\s*\(\s*(suppress|disable|default|push|pop)\s*(:\s*([0-9\s]+))?\s*\))");
   // Rules of each Code Analysis warning number.
   std::map<unsigned, std::string> ByNumber;
   for (const RuleInfo &R : Rules.rules())
@@ -33,54 +93,57 @@ Suppressions::Suppressions(llvm::StringRef Text, const RuleCatalog &Rules) {
   };
   std::vector<Open> Begins;
   std::vector<std::vector<std::pair<unsigned, std::string>>> DisabledStack(1);
-  std::istringstream In(Text.str());
-  std::string L;
   unsigned Line = 0;
-  while (std::getline(In, L)) {
+  // Most files mention neither: one scan of the text decides.
+  bool AnyNoLint = Text.contains("NOLINT"), AnyPragma = Text.contains("pragma");
+  if (!AnyNoLint && !AnyPragma)
+    return;
+  while (!Text.empty()) {
+    auto [L, Rest] = Text.split('\n');
+    Text = Rest;
     ++Line;
-    std::smatch M;
-    std::string Rest = L;
-    while (std::regex_search(Rest, M, NoLint)) {
-      std::string Kind = M[1], Text = M[0];
-      std::string Globs = M[2].matched ? std::string(M[3]) : "*";
-      if (llvm::StringRef(Globs).trim().empty())
-        Globs = "*";
-      if (Kind.empty())
-        Entries.push_back({Line, Line, Globs, Text});
-      else if (Kind == "NEXTLINE")
-        Entries.push_back({Line + 1, Line + 1, Globs, Text});
-      else if (Kind == "BEGIN")
-        Begins.push_back({Line, Globs, Text});
+    for (size_t At = AnyNoLint ? L.find("NOLINT") : llvm::StringRef::npos;
+         At != llvm::StringRef::npos; At = L.find("NOLINT", At + 1)) {
+      if (At > 0 && isIdentChar(L[At - 1]))
+        continue;
+      auto M = parseNoLint(L.substr(At));
+      if (!M)
+        continue;
+      if (M->Kind.empty())
+        Entries.push_back({Line, Line, M->Globs, M->Text});
+      else if (M->Kind == "NEXTLINE")
+        Entries.push_back({Line + 1, Line + 1, M->Globs, M->Text});
+      else if (M->Kind == "BEGIN")
+        Begins.push_back({Line, M->Globs, M->Text});
       else { // END closes the innermost BEGIN with the same list
         auto It = std::find_if(Begins.rbegin(), Begins.rend(),
-                               [&](const Open &O) { return O.Globs == Globs; });
+                               [&](const Open &O) { return O.Globs == M->Globs; });
         if (It == Begins.rend()) {
-          Problems.push_back({Line, "'" + Text + "' without a matching NOLINTBEGIN"});
+          Problems.push_back({Line, "'" + M->Text + "' without a matching NOLINTBEGIN"});
         } else {
           Entries.push_back({It->Line, Line, It->Globs, It->Text});
           Begins.erase(std::next(It).base());
         }
       }
-      Rest = M.suffix();
     }
-    if (std::regex_search(L, M, Pragma)) {
-      std::string Kind = M[1], Numbers = M[3];
-      std::string Globs = RulesOf(Numbers);
-      auto &Top = DisabledStack.back();
-      if (Kind == "suppress" && !Globs.empty())
-        Entries.push_back({Line + 1, Line + 1, Globs, llvm::StringRef(L).trim().str()});
-      else if (Kind == "disable" && !Globs.empty())
-        Top.push_back({Line, Globs});
-      else if (Kind == "default")
-        llvm::erase_if(Top, [&](const auto &D) { return D.second == Globs; });
-      else if (Kind == "push")
-        DisabledStack.push_back(Top);
-      else if (Kind == "pop" && DisabledStack.size() > 1) {
-        // Close the ranges the popped level opened.
-        for (const auto &D : DisabledStack.back())
-          Entries.push_back({D.first, Line, D.second, "#pragma warning(disable)"});
-        DisabledStack.pop_back();
-      }
+    std::string Kind, Numbers;
+    if (!AnyPragma || !L.contains("pragma") || !parsePragmaWarning(L, Kind, Numbers))
+      continue;
+    std::string Globs = RulesOf(Numbers);
+    auto &Top = DisabledStack.back();
+    if (Kind == "suppress" && !Globs.empty())
+      Entries.push_back({Line + 1, Line + 1, Globs, L.trim().str()});
+    else if (Kind == "disable" && !Globs.empty())
+      Top.push_back({Line, Globs});
+    else if (Kind == "default")
+      llvm::erase_if(Top, [&](const auto &D) { return D.second == Globs; });
+    else if (Kind == "push")
+      DisabledStack.push_back(Top);
+    else if (Kind == "pop" && DisabledStack.size() > 1) {
+      // Close the ranges the popped level opened.
+      for (const auto &D : DisabledStack.back())
+        Entries.push_back({D.first, Line, D.second, "#pragma warning(disable)"});
+      DisabledStack.pop_back();
     }
   }
   for (const Open &O : Begins)
