@@ -17,16 +17,23 @@ import time
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
+# Runs a command in a fresh process and prints the peak RSS over the whole
+# process tree: RUSAGE_CHILDREN counts waited-for descendants too, so the
+# analysis processes vmbcheck forks are included.
+PEAK = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+        "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+        "t = time.perf_counter() - t; "
+        "print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, t)")
+
+
 def measure(cmd, cwd):
-    """Wall seconds and peak RSS (MiB) of one run of cmd."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
+    """Wall seconds and peak RSS (MiB, whole process tree) of one run of cmd."""
+    out = subprocess.run([sys.executable, "-c", PEAK, *cmd], cwd=cwd, capture_output=True,
+                         text=True, check=True).stdout.split()
+    code, peak_kib, elapsed = int(out[0]), int(out[1]), float(out[2])
     if code not in (0, 1, 2):  # 2: testdata/errors holds files that do not compile
         sys.exit(f"{cmd[0]} exited with {code}: {' '.join(cmd)}")
-    return elapsed, usage.ru_maxrss / 1024.0
+    return elapsed, peak_kib / 1024.0
 
 
 def instructions(cmd, cwd):

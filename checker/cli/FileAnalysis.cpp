@@ -74,7 +74,10 @@ public:
            const ErrorCollector &Errors, FileAnalysis &Out)
       : Options(Options), ExternalUses(ExternalUses), Errors(Errors), Out(Out) {}
 
+  bool Ran = false; // the translation unit was parsed (the file was read)
+
   void run(CompilerInstance &CI, ASTContext &Ctx, const SalIndex &Sal) {
+    Ran = true;
     // After a fatal error (a missing header) the rest of the file was not
     // parsed as written: nothing in it can be trusted.
     if (CI.getDiagnostics().hasFatalErrorOccurred())
@@ -160,13 +163,15 @@ private:
 
 class Action : public ASTFrontendAction {
 public:
-  explicit Action(Analysis &A) : A(A) {}
+  Action(Analysis &A, bool DisableFree) : A(A), DisableFree(DisableFree) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, StringRef) override {
+    CI.getFrontendOpts().DisableFree = DisableFree;
     return std::make_unique<Consumer>(CI, SalIndex::attach(CI.getPreprocessor()), A);
   }
 
 private:
   Analysis &A;
+  bool DisableFree;
 };
 
 } // namespace
@@ -184,8 +189,8 @@ FileAnalysis analyseCommand(const tooling::CompileCommand &Command,
 
   ErrorCollector Errors;
   Analysis A(Options, ExternalUses, Errors, Out);
-  tooling::ToolInvocation Invocation(Command.CommandLine, std::make_unique<Action>(A),
-                                     Files.get());
+  tooling::ToolInvocation Invocation(Command.CommandLine,
+                                     std::make_unique<Action>(A, Options.DisableFree), Files.get());
   Invocation.setDiagnosticConsumer(&Errors);
   bool Ran = Invocation.run();
 
@@ -199,8 +204,8 @@ FileAnalysis analyseCommand(const tooling::CompileCommand &Command,
     if (Errors.Errors > 1)
       N.Message += " (and " + std::to_string(Errors.Errors - 1) + " more compiler error" +
                    (Errors.Errors > 2 ? "s" : "") + ")";
-    N.Message += Errors.Fatal ? "; the file was not analysed"
-                              : "; only the callbacks that compile were analysed";
+    N.Message += Errors.Fatal || !A.Ran ? "; the file was not analysed"
+                                        : "; only the callbacks that compile were analysed";
     Out.Result.Notifications.insert(Out.Result.Notifications.begin(), std::move(N));
     Out.Result.Complete = false;
   }

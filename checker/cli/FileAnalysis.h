@@ -18,6 +18,10 @@ struct AnalysisOptions {
   EngineOptions Engine;
   bool CheckRoleTypes = true;       // VMB005
   bool CheckIrqlAnnotations = true; // VMB001 (c)
+  // Leave the AST and the compiler's state to the end of the process
+  // instead of destroying them, as clang -cc1 does (-disable-free): for a
+  // child process that exits right after the analysis.
+  bool DisableFree = false;
 };
 
 // A discovered callback, for --list-callbacks.

@@ -1,4 +1,5 @@
 #include "cli/Run.h"
+#include "cli/Isolation.h"
 
 #include "report/RuleCatalog.h"
 #include "report/SarifWriter.h"
@@ -7,12 +8,9 @@
 #include "llvm/Support/MemoryBuffer.h"
 
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/ThreadPool.h"
-#include "llvm/Support/Threading.h"
 
 #include <algorithm>
 #include <map>
-#include <mutex>
 #include <set>
 #include <tuple>
 
@@ -28,25 +26,27 @@ struct Job {
   FileAnalysis Analysis;
 };
 
-void runJobs(std::vector<Job *> &Jobs, unsigned Threads, const std::vector<UseMap> &External,
-             ProgressFn &Progress, size_t &Done, size_t Total) {
-  std::mutex Lock;
-  auto Work = [&](size_t I) {
-    Jobs[I]->Analysis = analyseCommand(Jobs[I]->Command, Jobs[I]->Options, External[I]);
-    if (Progress) {
-      std::lock_guard<std::mutex> G(Lock);
+void runJobs(std::vector<Job *> &Jobs, const RunOptions &Options,
+             const std::vector<UseMap> &External, ProgressFn &Progress, size_t &Done,
+             size_t Total) {
+  auto Report = [&](size_t I) {
+    if (Progress)
       Progress(++Done, Total, Jobs[I]->Command.Filename);
-    }
   };
-  if (Threads <= 1 || Jobs.size() <= 1) {
-    for (size_t I = 0; I < Jobs.size(); ++I)
-      Work(I);
+  if (!Options.Isolate) {
+    for (size_t I = 0; I < Jobs.size(); ++I) {
+      Jobs[I]->Analysis = analyseCommand(Jobs[I]->Command, Jobs[I]->Options, External[I]);
+      Report(I);
+    }
     return;
   }
-  llvm::StdThreadPool Pool(llvm::hardware_concurrency(Threads));
+  std::vector<IsolatedTask> Tasks;
   for (size_t I = 0; I < Jobs.size(); ++I)
-    Pool.async([&Work, I] { Work(I); });
-  Pool.wait();
+    Tasks.push_back({&Jobs[I]->Command, &Jobs[I]->Options, &External[I]});
+  std::vector<FileAnalysis> Results =
+      runIsolated(Tasks, Options.Jobs, Options.TimeoutSeconds, Report);
+  for (size_t I = 0; I < Jobs.size(); ++I)
+    Jobs[I]->Analysis = std::move(Results[I]);
 }
 
 bool sameFinding(const Finding &A, const Finding &B) {
@@ -140,8 +140,10 @@ RunResult runAnalysis(const RunOptions &Options, ProgressFn Progress) {
   if (Sources.empty())
     Sources = Commands->allFiles();
   if (Sources.empty()) {
-    Result.Error = "no input files (give source files, or -p with a non-empty "
-                   "compilation database)";
+    Result.Error = Options.Commands.BuildPath.empty()
+                       ? "no input files"
+                       : "the compilation database in '" + Options.Commands.BuildPath +
+                             "' lists no files";
     return Result;
   }
 
@@ -161,20 +163,23 @@ RunResult runAnalysis(const RunOptions &Options, ProgressFn Progress) {
       }
       Settings = *C;
     }
-    std::string Warning;
-    for (auto &C : Commands->commandsFor(Source, Warning, Settings.ExtraArgsBefore,
+    std::vector<std::string> Warnings;
+    for (auto &C : Commands->commandsFor(Source, Warnings, Settings.ExtraArgsBefore,
                                          Settings.ExtraArgs)) {
       if (!Seen.insert(C.Filename + '\0' + llvm::join(C.CommandLine.begin(), C.CommandLine.end(), " ")).second)
         continue;
       AllJobs.push_back({std::move(C), applyConfig(Options.Analysis, Settings), Settings, {}});
     }
-    if (!Warning.empty()) {
+    for (std::string &W : Warnings) {
       Notification N;
       N.Level = Notification::Severity::Warning;
-      N.Id = "no-compile-command";
-      N.Message = Warning;
+      N.Id = "compile-command";
+      N.Message = std::move(W);
       N.Where.File = AllJobs.empty() ? Source : AllJobs.back().Command.Filename;
-      Result.Warnings.push_back(std::move(N));
+      if (llvm::none_of(Result.Warnings, [&](const Notification &M) {
+            return M.Message == N.Message && M.Where.File == N.Where.File;
+          }))
+        Result.Warnings.push_back(std::move(N));
     }
   }
 
@@ -184,7 +189,7 @@ RunResult runAnalysis(const RunOptions &Options, ProgressFn Progress) {
     Pass1.push_back(&J);
   size_t Done = 0;
   size_t Total = Pass1.size();
-  runJobs(Pass1, Options.Jobs, std::vector<UseMap>(Pass1.size()), Progress, Done, Total);
+  runJobs(Pass1, Options, std::vector<UseMap>(Pass1.size()), Progress, Done, Total);
 
   // Pass 2: a function registered in one file and defined in another is a
   // callback there too; re-analyse only the files that define such a
@@ -208,7 +213,7 @@ RunResult runAnalysis(const RunOptions &Options, ProgressFn Progress) {
     }
   }
   Total += Pass2.size();
-  runJobs(Pass2, Options.Jobs, Pass2Uses, Progress, Done, Total);
+  runJobs(Pass2, Options, Pass2Uses, Progress, Done, Total);
 
   // Merge the commands of each file, deterministically.
   std::map<std::string, FileResult> ByFile;

@@ -22,6 +22,10 @@ struct RunOptions {
   // --shard=K/N: this run analyses the K-th of N deterministic parts of the
   // sorted source list.
   unsigned Shard = 1, Shards = 1;
+  // Analyse each file in a child process (crashes and timeouts cost only
+  // that file); off for in-process use such as the fuzzer.
+  bool Isolate = true;
+  double TimeoutSeconds = 300; // per file, with Isolate; <= 0: none
 };
 
 // The sources of shard K (1-based) of N: every N-th of the sorted list.

@@ -26,6 +26,7 @@
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <sys/resource.h>
 #include <thread>
 
 #ifndef VMBCHECK_VERSION
@@ -76,6 +77,14 @@ cl::opt<std::string> SourceRoot("srcroot",
                                 cl::desc("Directory SARIF URIs are relative to (default: the "
                                          "enclosing git work tree, else the current directory)"),
                                 cl::value_desc("dir"), cl::cat(Category));
+cl::opt<double> TimeoutOpt("timeout",
+                           cl::desc("Seconds one file may take before it is reported as not "
+                                    "analysed (default 300; 0: no limit)"),
+                           cl::init(300), cl::cat(Category));
+cl::opt<bool> NoIsolation("no-isolation",
+                          cl::desc("Analyse in this process instead of one child process per "
+                                   "file (faster to debug; a crash then ends the run)"),
+                          cl::cat(Category));
 cl::opt<bool> NoColor("no-color", cl::desc("Never colour text output"), cl::cat(Category));
 cl::opt<std::string> RulesOpt("rules",
                               cl::desc("Rule globs, added after the configuration's "
@@ -216,8 +225,23 @@ ProgressFn progressLine() {
 
 } // namespace
 
+// Deeply nested expressions make the parser and the checkers recurse deeply;
+// allow the main thread's stack (that of each analysis process) to grow to
+// what the address-space layout reserves for it, instead of the usual 8 MiB.
+void raiseStackLimit() {
+  rlimit L;
+  if (getrlimit(RLIMIT_STACK, &L) != 0)
+    return;
+  rlim_t Want = 512ull * 1024 * 1024;
+  if (L.rlim_cur != RLIM_INFINITY && L.rlim_cur < Want) {
+    L.rlim_cur = (L.rlim_max == RLIM_INFINITY || L.rlim_max > Want) ? Want : L.rlim_max;
+    setrlimit(RLIMIT_STACK, &L);
+  }
+}
+
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
+  raiseStackLimit();
   if (argc > 1 && StringRef(argv[1]) == "merge")
     return mergeCommand(argc, argv);
   cl::HideUnrelatedOptions(Category);
@@ -316,6 +340,8 @@ int main(int argc, const char **argv) {
   Options.Analysis.Engine.MaxSeconds = MaxSeconds;
   Options.Jobs = Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
   Options.Configs = &Configs;
+  Options.TimeoutSeconds = TimeoutOpt;
+  Options.Isolate = !NoIsolation;
   Options.Shard = Shard;
   Options.Shards = Shards;
 

@@ -295,7 +295,7 @@ EngineResult analyseCallbacks(CompilerInstance &CI, const SalIndex &Sal,
       if (EC.DeadlineHit)
         Result.Notifications.push_back(notAnalysed(
             SM, LO, FD,
-            "analysis of '" + Name + "' stopped after " + llvm::formatv("{0}", Opts.MaxSeconds).str() +
+            "analysis of '" + Name + "' stopped after " + llvm::formatv("{0:G}", Opts.MaxSeconds).str() +
                 " s (the time budget, --max-seconds); results may be incomplete"));
       else if (WorkLeft)
         Result.Notifications.push_back(notAnalysed(

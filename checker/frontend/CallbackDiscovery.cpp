@@ -82,18 +82,32 @@ public:
   void visitStmt(Stmt *S) {
     if (!S)
       return;
-    if (auto *CE = dyn_cast<CallExpr>(S))
-      VisitCallExpr(CE);
-    else if (auto *BO = dyn_cast<BinaryOperator>(S))
-      VisitBinaryOperator(BO);
-    else if (auto *ILE = dyn_cast<InitListExpr>(S))
-      VisitInitListExpr(ILE);
-    else if (auto *EC = dyn_cast<ExplicitCastExpr>(S))
-      VisitExplicitCastExpr(EC);
-    else if (auto *DS = dyn_cast<DeclStmt>(S)) {
-      for (Decl *D : DS->decls())
+    switch (S->getStmtClass()) {
+    case Stmt::CallExprClass:
+      VisitCallExpr(cast<CallExpr>(S));
+      break;
+    case Stmt::BinaryOperatorClass:
+      VisitBinaryOperator(cast<BinaryOperator>(S));
+      break;
+    case Stmt::InitListExprClass:
+      VisitInitListExpr(cast<InitListExpr>(S));
+      break;
+    case Stmt::CStyleCastExprClass:
+      VisitExplicitCastExpr(cast<ExplicitCastExpr>(S));
+      break;
+    case Stmt::DeclStmtClass:
+      for (Decl *D : cast<DeclStmt>(S)->decls())
         visitDecl(D);
       return;
+    // Leaves: nothing below them can use a function.
+    case Stmt::IntegerLiteralClass:
+    case Stmt::CharacterLiteralClass:
+    case Stmt::StringLiteralClass:
+    case Stmt::DeclRefExprClass:
+    case Stmt::UnaryExprOrTypeTraitExprClass:
+      return;
+    default:
+      break;
     }
     for (Stmt *Child : S->children())
       visitStmt(Child);

@@ -1,6 +1,9 @@
 #include "frontend/CompileCommands.h"
 
+#include "clang/Driver/Options.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
+#include "llvm/Option/ArgList.h"
+#include "llvm/Option/OptTable.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -8,6 +11,7 @@
 #include "llvm/Support/VirtualFileSystem.h"
 
 #include <algorithm>
+#include <set>
 
 #ifndef VMBCHECK_RESOURCE_DIR
 #error "VMBCHECK_RESOURCE_DIR must be defined by the build"
@@ -47,6 +51,9 @@ std::vector<std::string> adjustCommandLine(std::vector<std::string> Args,
   std::vector<std::string> Front;
   if (!llvm::any_of(Args, [](llvm::StringRef A) { return A.starts_with("-resource-dir"); }))
     Front.push_back("-resource-dir=" + CompileCommands::resourceDir());
+  // Clang's "N errors generated." line: the errors are vmbcheck's to report.
+  Front.push_back("-Xclang");
+  Front.push_back("-fno-caret-diagnostics");
   // Driver code is Windows code: without a target, parse as x86_64 MSVC
   // (which also turns on -fms-extensions and -fms-compatibility).
   if (!isClDriver(Args) && !namesTarget(Args))
@@ -57,6 +64,34 @@ std::vector<std::string> adjustCommandLine(std::vector<std::string> Args,
     Args = getInsertArgumentAdjuster(CommandLineArguments(Source.ExtraArgs),
                                      ArgumentInsertPosition::END)(Args, File);
   return Args;
+}
+
+std::vector<std::string> removeUnknownArguments(std::vector<std::string> &Args) {
+  std::vector<std::string> Removed;
+  if (Args.size() < 2)
+    return Removed;
+  using namespace clang::driver;
+  const llvm::opt::OptTable &Table = getDriverOptTable();
+  llvm::opt::Visibility Vis(isClDriver(Args) ? options::CLOption : options::ClangOption);
+  std::vector<const char *> Raw;
+  for (size_t I = 1; I < Args.size(); ++I)
+    Raw.push_back(Args[I].c_str());
+  unsigned MissingIndex = 0, MissingCount = 0;
+  llvm::opt::InputArgList Parsed = Table.ParseArgs(Raw, MissingIndex, MissingCount, Vis);
+  std::set<std::string> Unknown;
+  for (const llvm::opt::Arg *A : Parsed.filtered(options::OPT_UNKNOWN))
+    Unknown.insert(A->getAsString(Parsed));
+  if (Unknown.empty())
+    return Removed;
+  std::vector<std::string> Kept{Args.front()};
+  for (size_t I = 1; I < Args.size(); ++I) {
+    if (Unknown.count(Args[I]))
+      Removed.push_back(Args[I]);
+    else
+      Kept.push_back(Args[I]);
+  }
+  Args = std::move(Kept);
+  return Removed;
 }
 
 std::unique_ptr<CompileCommands>
@@ -72,7 +107,16 @@ CompileCommands::load(const CommandSource &Source, const std::vector<std::string
     std::string Err;
     DB = CompilationDatabase::loadFromDirectory(Source.BuildPath, Err);
     if (!DB) {
-      Error = "cannot load a compilation database from '" + Source.BuildPath + "': " + Err;
+      llvm::SmallString<256> Json(Source.BuildPath);
+      llvm::sys::path::append(Json, "compile_commands.json");
+      if (llvm::sys::fs::exists(Json)) {
+        std::string JsonErr;
+        JSONCompilationDatabase::loadFromFile(Json, JsonErr, JSONCommandLineSyntax::AutoDetect);
+        Error = Json.str().str() + ": malformed compilation database: " +
+                llvm::StringRef(JsonErr).trim().str();
+      } else {
+        Error = "no compile_commands.json or compile_flags.txt in '" + Source.BuildPath + "'";
+      }
       return nullptr;
     }
   }
@@ -95,7 +139,7 @@ std::vector<std::string> CompileCommands::allFiles() const {
 }
 
 std::vector<CompileCommand>
-CompileCommands::commandsFor(const std::string &File, std::string &Warning,
+CompileCommands::commandsFor(const std::string &File, std::vector<std::string> &Warnings,
                              const std::vector<std::string> &ExtraBefore,
                              const std::vector<std::string> &Extra) const {
   CommandSource Adjust = Source;
@@ -117,10 +161,25 @@ CompileCommands::commandsFor(const std::string &File, std::string &Warning,
           expandResponseFiles(inferTargetAndDriverMode(std::move(Detected)),
                               llvm::vfs::getRealFileSystem()));
       Commands = DB->getCompileCommands(Abs);
+    } else {
+      // A compile_commands.json next to the source that cannot be read is
+      // worth saying: the file is analysed with default flags instead.
+      for (llvm::StringRef Dir = llvm::sys::path::parent_path(Abs); !Dir.empty();
+           Dir = llvm::sys::path::parent_path(Dir)) {
+        llvm::SmallString<256> Json(Dir);
+        llvm::sys::path::append(Json, "compile_commands.json");
+        if (!llvm::sys::fs::exists(Json))
+          continue;
+        std::string JsonErr;
+        if (!JSONCompilationDatabase::loadFromFile(Json, JsonErr, JSONCommandLineSyntax::AutoDetect))
+          Warnings.push_back("ignoring the malformed compilation database " + Json.str().str() +
+                             ": " + llvm::StringRef(JsonErr).trim().str());
+        break;
+      }
     }
   }
   if (Commands.empty()) {
-    Warning = "no compile command for '" + File + "'; analysing it with default flags";
+    Warnings.push_back("no compile command found; analysing it with default flags");
     Commands.push_back(CompileCommand(llvm::sys::path::parent_path(Abs), Abs.str().str(),
                                       {"clang", Abs.str().str()}, ""));
   }
@@ -131,6 +190,8 @@ CompileCommands::commandsFor(const std::string &File, std::string &Warning,
       llvm::sys::path::append(P, C.Filename);
       C.Filename = P.str().str();
     }
+    for (const std::string &A : removeUnknownArguments(C.CommandLine))
+      Warnings.push_back("unknown compiler argument '" + A + "' ignored");
     C.CommandLine = adjustCommandLine(std::move(C.CommandLine), C.Filename, Adjust);
   }
   return Commands;

@@ -35,9 +35,10 @@ public:
   // than once). Warning is set when no database covered the file and default
   // flags are used.
   // Extra: arguments from the file's configuration, added after those of
-  // the command line.
+  // the command line. Warnings: things the user should know (no database,
+  // a malformed one found next to the source, arguments dropped).
   std::vector<clang::tooling::CompileCommand>
-  commandsFor(const std::string &File, std::string &Warning,
+  commandsFor(const std::string &File, std::vector<std::string> &Warnings,
               const std::vector<std::string> &ExtraBefore = {},
               const std::vector<std::string> &Extra = {}) const;
 
@@ -54,5 +55,10 @@ private:
 std::vector<std::string> adjustCommandLine(std::vector<std::string> Args,
                                            const std::string &File,
                                            const CommandSource &Source);
+
+// Removes the arguments the Clang driver does not know (a database written
+// for GCC or another compiler); returns them. Unknown arguments are errors
+// for the driver, and one foreign flag must not cost the whole file.
+std::vector<std::string> removeUnknownArguments(std::vector<std::string> &Args);
 
 } // namespace vmbcheck
