@@ -187,6 +187,27 @@ FileAnalysis analyseCommand(const tooling::CompileCommand &Command,
   FS->setCurrentWorkingDirectory(Command.Directory);
   auto Files = llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions(), FS);
 
+  // Say why a source cannot be read in the system's words, once, instead of
+  // the driver's "no such file" plus its follow-on errors. FIFOs and other
+  // special files are left to the compiler (and to --timeout).
+  std::error_code ReadError;
+  if (auto Status = FS->status(Command.Filename); !Status)
+    ReadError = Status.getError();
+  else if (Status->getType() == llvm::sys::fs::file_type::directory_file)
+    ReadError = std::make_error_code(std::errc::is_a_directory);
+  else if (Status->getType() == llvm::sys::fs::file_type::regular_file)
+    if (auto File = FS->openFileForRead(Command.Filename); !File)
+      ReadError = File.getError();
+  if (ReadError) {
+    Notification N;
+    N.Id = "unreadable-source";
+    N.Where.File = Command.Filename;
+    N.Message = "cannot read the source file: " + ReadError.message() + "; the file was not analysed";
+    Out.Result.Notifications.push_back(std::move(N));
+    Out.Result.Complete = false;
+    return Out;
+  }
+
   ErrorCollector Errors;
   Analysis A(Options, ExternalUses, Errors, Out);
   tooling::ToolInvocation Invocation(Command.CommandLine,

@@ -1,7 +1,6 @@
 #include "cli/Isolation.h"
 
 #include "clang/Basic/Stack.h"
-#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <nlohmann/json.hpp>
@@ -206,7 +205,7 @@ std::vector<FileAnalysis> runIsolated(const std::vector<IsolatedTask> &Tasks, un
     if (C.TimedOut)
       Results[C.Task] = failed(T, "timeout",
                                "the analysis stopped after the --timeout of " +
-                                   llvm::formatv("{0:G}", TimeoutSeconds).str() +
+                                   formatSeconds(TimeoutSeconds) +
                                    " s; the file was not analysed");
     else if (!WIFEXITED(Status) || WEXITSTATUS(Status) != 0 ||
              !decodeAnalysis(C.Bytes, Results[C.Task]))

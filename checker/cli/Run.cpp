@@ -5,7 +5,9 @@
 #include "report/SarifWriter.h"
 #include "report/Suppressions.h"
 
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -65,8 +67,12 @@ void applySuppressions(RunResult &Result) {
   auto Of = [&](const std::string &File) -> const Suppressions * {
     auto It = Cache.find(File);
     if (It == Cache.end()) {
-      auto Buffer = llvm::MemoryBuffer::getFile(File);
+      // Only regular files: reading a FIFO the analysis gave up on (its
+      // --timeout) would block the run forever.
       std::unique_ptr<Suppressions> S;
+      llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer = std::errc::not_supported;
+      if (llvm::sys::fs::is_regular_file(File))
+        Buffer = llvm::MemoryBuffer::getFile(File);
       if (Buffer)
         S = std::make_unique<Suppressions>((*Buffer)->getBuffer(), RuleCatalog::builtin());
       It = Cache.emplace(File, std::move(S)).first;
@@ -132,18 +138,37 @@ RunResult runAnalysis(const RunOptions &Options, ProgressFn Progress) {
   RunResult Result;
   std::string Error;
   auto Commands = CompileCommands::load(Options.Commands, Options.Sources, Error);
-  if (!Commands) {
-    Result.Error = Error;
-    return Result;
-  }
   std::vector<std::string> Sources = Options.Sources;
+  std::vector<std::string> Listed;
+  if (Commands)
+    Listed = Commands->allFiles();
   if (Sources.empty())
-    Sources = Commands->allFiles();
+    Sources = Listed;
+  // An empty database is as unusable as a malformed one, also when the
+  // sources are named: none of them would get its real flags.
+  if (Commands && Listed.empty() && !Options.Commands.BuildPath.empty() &&
+      !Options.Commands.FixedArgs)
+    Error = "the compilation database lists no files";
+  if (!Error.empty()) {
+    // The database -p names is unusable. Like any input that cannot be read,
+    // it is reported in the log and the exit code; sources named on the
+    // command line are still analysed, with the flags of their own
+    // directories or the defaults.
+    Notification N;
+    N.Level = Notification::Severity::Error;
+    N.Id = "compilation-database";
+    N.Message = Error;
+    llvm::SmallString<256> Json(Options.Commands.BuildPath);
+    llvm::sys::path::append(Json, "compile_commands.json");
+    N.Where.File = llvm::sys::fs::exists(Json) ? Json.str().str() : Options.Commands.BuildPath;
+    Result.Warnings.push_back(std::move(N));
+    CommandSource Fallback = Options.Commands;
+    Fallback.BuildPath.clear();
+    Commands = CompileCommands::load(Fallback, Options.Sources, Error);
+  }
   if (Sources.empty()) {
-    Result.Error = Options.Commands.BuildPath.empty()
-                       ? "no input files"
-                       : "the compilation database in '" + Options.Commands.BuildPath +
-                             "' lists no files";
+    if (Result.Warnings.empty())
+      Result.Error = "no input files";
     return Result;
   }
 

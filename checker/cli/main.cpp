@@ -74,8 +74,9 @@ cl::opt<double> MaxSeconds("max-seconds", cl::desc("Time budget per callback, se
 cl::opt<unsigned> Jobs("j", cl::desc("Files analysed in parallel (default: number of cores)"),
                        cl::init(0), cl::Prefix, cl::cat(Category));
 cl::opt<std::string> SourceRoot("srcroot",
-                                cl::desc("Directory SARIF URIs are relative to (default: the "
-                                         "enclosing git work tree, else the current directory)"),
+                                cl::desc("Directory SARIF URIs are relative to, recorded in the log "
+                                         "(default: the git work tree holding the sources, else "
+                                         "the current directory, not recorded)"),
                                 cl::value_desc("dir"), cl::cat(Category));
 cl::opt<double> TimeoutOpt("timeout",
                            cl::desc("Seconds one file may take before it is reported as not "
@@ -127,9 +128,14 @@ std::string currentDir() {
   return Cwd.str().str();
 }
 
-std::string defaultSourceRoot() {
+// The git work tree that holds the first analysed file, else the current
+// directory. Taken from the sources rather than the working directory so that
+// the SARIF is the same wherever vmbcheck is started.
+std::string defaultSourceRoot(const std::vector<FileResult> &Files) {
   std::string Cwd = currentDir();
-  for (StringRef Dir = Cwd; !Dir.empty(); Dir = sys::path::parent_path(Dir)) {
+  SmallString<256> First(Files.empty() ? Cwd : Files.front().File);
+  sys::fs::make_absolute(First);
+  for (StringRef Dir = First; !Dir.empty(); Dir = sys::path::parent_path(Dir)) {
     SmallString<256> Git(Dir);
     sys::path::append(Git, ".git");
     if (sys::fs::exists(Git))
@@ -353,11 +359,13 @@ int main(int argc, const char **argv) {
 
   const RuleCatalog &Rules = RuleCatalog::builtin();
   SarifOptions SO;
-  SO.SourceRoot = SourceRoot.empty() ? defaultSourceRoot() : std::string(SourceRoot);
+  SO.SourceRoot = SourceRoot.empty() ? defaultSourceRoot(Result.Files) : std::string(SourceRoot);
   if (!SourceRoot.empty()) {
     SmallString<256> Abs(SO.SourceRoot);
     sys::fs::make_absolute(Abs);
+    sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
     SO.SourceRoot = Abs.str().str();
+    SO.RecordSourceRoot = true;
   }
   SO.ToolVersion = VMBCHECK_VERSION;
   SO.InformationUri = VMBCHECK_HOMEPAGE;
@@ -376,6 +384,10 @@ int main(int argc, const char **argv) {
   // What is reported: not suppressed, not already in the baseline.
   std::vector<const Finding *> Reported;
   size_t Incomplete = 0, Suppressed = 0, Known = 0;
+  // An unusable compilation database fails the run like an unreadable file.
+  bool RunFailed = llvm::any_of(Result.Warnings, [](const Notification &N) {
+    return N.Level == Notification::Severity::Error;
+  });
   for (const FileResult &F : Result.Files) {
     Incomplete += F.Complete ? 0 : 1;
     for (const Finding &Fd : F.Findings) {
@@ -401,7 +413,7 @@ int main(int argc, const char **argv) {
     B << serializeJson(makeSarif({&Result.Files, &Result.Warnings}, Rules, BO));
     errs() << "vmbcheck: wrote " << Reported.size() << " findings to the baseline "
            << WriteBaseline << "\n";
-    return Incomplete ? 2 : 0;
+    return Incomplete || RunFailed ? 2 : 0;
   }
 
   std::unique_ptr<raw_fd_ostream> File;
@@ -432,7 +444,7 @@ int main(int argc, const char **argv) {
         *OS << (I ? ";" : "") << " " << C.Reasons[I];
       *OS << "\n";
     }
-    return Incomplete ? 2 : 0;
+    return Incomplete || RunFailed ? 2 : 0;
   }
 
   if (!ExportFixes.empty()) {
@@ -474,7 +486,7 @@ int main(int argc, const char **argv) {
     errs() << "; " << Incomplete << (Incomplete == 1 ? " file was" : " files were")
            << " not completely analysed";
   errs() << "\n";
-  if (Incomplete)
+  if (Incomplete || RunFailed)
     return 2;
   return Reported.empty() ? 0 : 1;
 }

@@ -25,6 +25,7 @@
 #include "llvm/ADT/SmallPtrSet.h"
 
 #include <cstring>
+#include <sstream>
 #include <type_traits>
 
 static_assert(LLVM_VERSION_MAJOR == 19,
@@ -234,6 +235,12 @@ Notification notAnalysed(const SourceManager &SM, const LangOptions &LO,
 
 } // namespace
 
+std::string formatSeconds(double Seconds) {
+  std::ostringstream OS;
+  OS << Seconds;
+  return OS.str();
+}
+
 EngineResult analyseCallbacks(CompilerInstance &CI, const SalIndex &Sal,
                               const IrqlContracts *Irql,
                               llvm::ArrayRef<const FunctionDecl *> Callbacks,
@@ -292,16 +299,21 @@ EngineResult analyseCallbacks(CompilerInstance &CI, const SalIndex &Sal,
       bool WorkLeft = Eng.ExecuteWorkList(
           Mgr.getAnalysisDeclContextManager().getStackFrame(D), Opts.MaxNodes);
       Eng.getBugReporter().FlushReports();
+      // Paths that reached the end of the callback before the budget ran out.
+      unsigned Paths = Eng.getGraph().num_eops();
+      std::string Explored = std::to_string(Paths) + (Paths == 1 ? " path" : " paths");
       if (EC.DeadlineHit)
         Result.Notifications.push_back(notAnalysed(
             SM, LO, FD,
-            "analysis of '" + Name + "' stopped after " + llvm::formatv("{0:G}", Opts.MaxSeconds).str() +
-                " s (the time budget, --max-seconds); results may be incomplete"));
+            "analysis of '" + Name + "' stopped after " + Explored + " (" +
+                formatSeconds(Opts.MaxSeconds) +
+                " s: the time budget, --max-seconds); results may be incomplete"));
       else if (WorkLeft)
         Result.Notifications.push_back(notAnalysed(
             SM, LO, FD,
-            "analysis of '" + Name + "' stopped after " + std::to_string(Opts.MaxNodes) +
-                " path nodes (the node budget, --max-nodes); results may be incomplete"));
+            "analysis of '" + Name + "' stopped after " + Explored + " (" +
+                std::to_string(Opts.MaxNodes) +
+                " path nodes: the node budget, --max-nodes); results may be incomplete"));
     }
   } // ~AnalysisManager flushes the path diagnostics into Result
   return Result;

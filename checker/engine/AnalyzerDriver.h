@@ -39,4 +39,7 @@ EngineResult analyseCallbacks(clang::CompilerInstance &CI, const SalIndex &Sal,
                               llvm::ArrayRef<const clang::FunctionDecl *> Callbacks,
                               const EngineOptions &Opts);
 
+// Seconds as the user wrote them in an option: 0.5 as "0.5", 300 as "300".
+std::string formatSeconds(double Seconds);
+
 } // namespace vmbcheck

@@ -112,10 +112,9 @@ CompileCommands::load(const CommandSource &Source, const std::vector<std::string
       if (llvm::sys::fs::exists(Json)) {
         std::string JsonErr;
         JSONCompilationDatabase::loadFromFile(Json, JsonErr, JSONCommandLineSyntax::AutoDetect);
-        Error = Json.str().str() + ": malformed compilation database: " +
-                llvm::StringRef(JsonErr).trim().str();
+        Error = "malformed compilation database: " + llvm::StringRef(JsonErr).trim().str();
       } else {
-        Error = "no compile_commands.json or compile_flags.txt in '" + Source.BuildPath + "'";
+        Error = "no compile_commands.json or compile_flags.txt in this directory";
       }
       return nullptr;
     }

@@ -219,6 +219,11 @@ json makeSarif(const SarifInput &In, const RuleCatalog &Rules, const SarifOption
   std::string Root = Options.SourceRoot;
   if (!Root.empty() && Root.back() != '/')
     Root += '/';
+  json Base = Options.RecordSourceRoot
+                 ? json{{"uri", "file://" + percentEncode(Root)}}
+                 : json{{"description",
+                         {{"text", "The root of the analysed sources: the git work tree that "
+                                   "holds them, else the directory vmbcheck ran in."}}}};
   json Invocation = {{"executionSuccessful", Success}};
   if (!Notifications.empty())
     Invocation["toolExecutionNotifications"] = Notifications;
@@ -230,7 +235,7 @@ json makeSarif(const SarifInput &In, const RuleCatalog &Rules, const SarifOption
           {"version", Options.ToolVersion},
           {"informationUri", Options.InformationUri},
           {"rules", RuleArray}}}}},
-      {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", "file://" + percentEncode(Root)}}}}},
+      {"originalUriBaseIds", {{"%SRCROOT%", Base}}},
       {"invocations", json::array({Invocation})},
       {"columnKind", "unicodeCodePoints"},
       {"results", Results}};

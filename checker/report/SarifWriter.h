@@ -16,6 +16,9 @@ namespace vmbcheck {
 
 struct SarifOptions {
   std::string SourceRoot; // absolute directory that %SRCROOT% stands for
+  // Write SourceRoot into originalUriBaseIds. Off by default: the log then
+  // holds no absolute path and is the same on every machine and checkout.
+  bool RecordSourceRoot = false;
   std::string ToolVersion;
   std::string InformationUri;
   // Suppressed findings are left out (GitHub ignores SARIF suppressions)

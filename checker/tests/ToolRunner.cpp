@@ -55,8 +55,11 @@ ToolRun runTool(const std::vector<std::string> &Args, bool WantSarif, const std:
   std::string Tmp = makeTempDir();
   std::string Cmd = "cd " + quote(WorkDir.empty() ? repoRoot() : WorkDir) + " && " + quote(toolPath());
   std::string SarifPath = Tmp + "/out.sarif";
-  if (WantSarif) // before the arguments: they may end with `-- <compiler args>`
-    Cmd += " --format=sarif -o " + quote(SarifPath);
+  // Before the arguments: they may end with `-- <compiler args>`. The source
+  // root is recorded so that resolveUri can turn URIs back into paths.
+  if (WantSarif)
+    Cmd += " --format=sarif -o " + quote(SarifPath) + " --srcroot " +
+           quote(WorkDir.empty() ? repoRoot() : WorkDir);
   for (const std::string &A : Args)
     Cmd += " " + quote(A);
   Cmd += " >" + quote(Tmp + "/stdout") + " 2>" + quote(Tmp + "/stderr");
