@@ -15,7 +15,8 @@ root=$(cd "$here/../.." && pwd)
 corpus=${3:-$build/fuzz-corpus}
 mkdir -p "$corpus" "$build/fuzz-artifacts"
 # Sanitizer reports name source lines; leaks are checked per input.
-export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}"
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
+export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$here/lsan.supp:print_suppressions=0}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 exec "$build/vmbcheck_fuzz" \
   -max_total_time="$seconds" -timeout=60 -rss_limit_mb=6144 -max_len=65536 \
