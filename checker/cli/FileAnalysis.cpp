@@ -115,6 +115,8 @@ public:
       }
       ToAnalyse.push_back(FD);
     }
+    if (Errors.Errors > 0)
+      hideBrokenBodies(SM, Ctx.getTranslationUnitDecl());
     EngineResult R =
         analyseCallbacks(CI, Sal, &IrqlContracts::builtin(), ToAnalyse, Options.Engine);
     for (Finding &F : R.Findings) {
@@ -136,6 +138,23 @@ private:
   const std::map<std::string, std::vector<CallbackUse>> &ExternalUses;
   const ErrorCollector &Errors;
   FileAnalysis &Out;
+
+  // A callback that compiles may call a helper whose body does not. The
+  // engine would inline that body, and evaluating Clang's error recovery
+  // can crash it (the fuzzer found `sizeof *x` with x not a pointer). Such a
+  // helper is analysed as if only declared: its effects are unknown, as for
+  // any function defined elsewhere. Runs only when the file had errors.
+  void hideBrokenBodies(const SourceManager &SM, const DeclContext *DC) const {
+    for (const Decl *D : DC->decls()) {
+      if (const auto *Inner = dyn_cast<LinkageSpecDecl>(D))
+        hideBrokenBodies(SM, Inner);
+      const auto *FD = dyn_cast<FunctionDecl>(D);
+      if (!FD || !FD->doesThisDeclarationHaveABody())
+        continue;
+      if (FD->isInvalidDecl() || containsErrors(FD->getBody()) || hasErrorsIn(SM, FD))
+        const_cast<FunctionDecl *>(FD)->setBody(nullptr);
+    }
+  }
 
   // Clang recovers from many syntax errors with a valid AST (a missing ';'
   // is inserted); the callback is still not the code that was written.
