@@ -17,9 +17,10 @@ import time
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-# Runs a command in a fresh process and prints the peak RSS over the whole
-# process tree: RUSAGE_CHILDREN counts waited-for descendants too, so the
-# analysis processes vmbcheck forks are included.
+# Runs a command in a fresh process and prints its wall time and the largest
+# peak RSS of any process in its tree (RUSAGE_CHILDREN covers waited-for
+# descendants, so the analysis processes vmbcheck forks count). That is a
+# maximum, not a sum: peak_tree_memory() below gives the sum.
 PEAK = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
         "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
         "t = time.perf_counter() - t; "
@@ -27,13 +28,46 @@ PEAK = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
 
 
 def measure(cmd, cwd):
-    """Wall seconds and peak RSS (MiB, whole process tree) of one run of cmd."""
+    """Wall seconds and the largest peak RSS (MiB) in the process tree of one run of cmd."""
     out = subprocess.run([sys.executable, "-c", PEAK, *cmd], cwd=cwd, capture_output=True,
                          text=True, check=True).stdout.split()
     code, peak_kib, elapsed = int(out[0]), int(out[1]), float(out[2])
     if code not in (0, 1, 2):  # 2: testdata/errors holds files that do not compile
         sys.exit(f"{cmd[0]} exited with {code}: {' '.join(cmd)}")
     return elapsed, peak_kib / 1024.0
+
+
+PAGE_KIB = os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+def tree_rss_kib(pid):
+    """Resident memory of pid and all its descendants, summed, in KiB. Pages
+    a forked child shares with its parent (the LLVM libraries) count twice,
+    so this is an upper bound of what the tree holds; unlike PSS it does not
+    depend on what other processes run."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/statm") as f:
+                total += int(f.read().split()[1]) * PAGE_KIB
+            for t in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{t}/children") as f:
+                    todo += [int(c) for c in f.read().split()]
+        except (OSError, ValueError, IndexError):
+            pass  # the process ended meanwhile
+    return total
+
+
+def peak_tree_memory(cmd, cwd):
+    """Peak of the whole process tree's summed RSS (MiB), sampled every 2 ms,
+    in runs separate from the timed ones."""
+    p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    while p.poll() is None:
+        peak = max(peak, tree_rss_kib(p.pid))
+        time.sleep(0.002)
+    return peak / 1024.0
 
 
 def instructions(cmd, cwd):
@@ -59,10 +93,18 @@ def compare(name, clang_cmd, tool_cmd, runs, cwd, count_instructions=False):
            for k, v in results.items()}
     ct, cm = med["clang"]
     vt, vm = med["vmbcheck"]
+    # The whole tree's memory, from a few separate runs.
+    tree = {"clang": [], "vmbcheck": []}
+    for _ in range(min(runs, 5)):
+        tree["clang"].append(peak_tree_memory(clang_cmd, cwd))
+        tree["vmbcheck"].append(peak_tree_memory(tool_cmd, cwd))
+    cp, vp = statistics.median(tree["clang"]), statistics.median(tree["vmbcheck"])
     print(f"{name}:")
-    print(f"  clang-19 -fsyntax-only  {ct:7.3f} s  {cm:7.1f} MiB")
-    print(f"  vmbcheck                {vt:7.3f} s  {vm:7.1f} MiB")
-    print(f"  ratio                   {vt / ct:7.2f} x  {vm / cm:7.2f} x   (median of {runs} alternating runs)")
+    print(f"  {'':24}{'wall':>9}  {'max RSS':>11}  {'tree RSS':>11}")
+    print(f"  clang-19 -fsyntax-only  {ct:7.3f} s  {cm:7.1f} MiB  {cp:7.1f} MiB")
+    print(f"  vmbcheck                {vt:7.3f} s  {vm:7.1f} MiB  {vp:7.1f} MiB")
+    print(f"  ratio                   {vt / ct:7.2f} x  {vm / cm:7.2f} x    {vp / cp:7.2f} x"
+          f"   (medians of {runs} alternating runs; tree RSS of {len(tree['clang'])})")
     if count_instructions:
         ci, vi = instructions(clang_cmd, cwd), instructions(tool_cmd, cwd)
         if ci and vi:
