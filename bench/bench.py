@@ -71,15 +71,20 @@ def peak_tree_memory(cmd, cwd):
 
 
 def instructions(cmd, cwd):
-    """Instructions executed by one run of cmd, counted by callgrind: the
-    same for the same binary and input whatever the machine's load."""
-    with tempfile.NamedTemporaryFile(suffix=".callgrind") as out:
-        subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out.name, *cmd],
+    """Instructions executed by one run of cmd and every process it forks,
+    counted by callgrind (one output file per process, summed): the same for
+    the same binary and input whatever the machine's load."""
+    with tempfile.TemporaryDirectory() as out:
+        subprocess.run(["valgrind", "--tool=callgrind",
+                        "--callgrind-out-file=" + os.path.join(out, "cg.%p"), *cmd],
                        cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        for line in open(out.name):
-            if line.startswith("summary:") or line.startswith("totals:"):
-                return int(line.split()[1])
-    return None
+        total = 0
+        for name in os.listdir(out):
+            for line in open(os.path.join(out, name)):
+                if line.startswith("summary:") or line.startswith("totals:"):
+                    total += int(line.split()[1])
+                    break
+        return total or None
 
 
 def compare(name, clang_cmd, tool_cmd, runs, cwd, count_instructions=False):

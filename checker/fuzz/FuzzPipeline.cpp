@@ -64,7 +64,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   Options.Analysis.Engine.MaxSeconds = 2;
   RunResult Result = runAnalysis(Options);
 
-  size_t Lines = 1 + std::count(Data, Data + Size, '\n');
+  // Lines as Clang counts them: CR LF, LF and a lone CR each end one.
+  size_t Lines = 1;
+  for (size_t I = 0; I < Size; ++I)
+    if (Data[I] == '\n' || (Data[I] == '\r' && (I + 1 == Size || Data[I + 1] != '\n')))
+      ++Lines;
   for (const FileResult &F : Result.Files)
     for (const Finding &Fd : F.Findings)
       if (Fd.Where.File == ScratchFile && (Fd.Where.Line == 0 || Fd.Where.Line > Lines))

@@ -238,6 +238,9 @@ json makeSarif(const SarifInput &In, const RuleCatalog &Rules, const SarifOption
       {"originalUriBaseIds", {{"%SRCROOT%", Base}}},
       {"invocations", json::array({Invocation})},
       {"columnKind", "unicodeCodePoints"},
+      // Line numbers are Clang's, which ends a line at CR LF, LF and also a
+      // lone CR; SARIF's default omits the last.
+      {"newlineSequences", json::array({"\r\n", "\n", "\r"})},
       {"results", Results}};
   return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
           {"version", "2.1.0"},

@@ -7,8 +7,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <random>
 #include <set>
 #include <sstream>
@@ -219,6 +221,25 @@ TEST_F(Robustness, NonUtf8FileName) {
   fs::create_directories(Dir + "/bad\xfe.c");
   expectReported({"bad\xfe.c", "ok.c", "--", include()}, "bad", "Is a directory",
                  "unreadable-source");
+}
+
+// Old Mac line endings: Clang ends a line at a lone CR, so the findings keep
+// their line numbers, and the SARIF log says which newlines it counted.
+TEST_F(Robustness, LoneCarriageReturnLineEndings) {
+  std::ifstream In(Dir + "/ok.c", std::ios::binary);
+  std::string Text((std::istreambuf_iterator<char>(In)), std::istreambuf_iterator<char>());
+  std::replace(Text.begin(), Text.end(), '\n', '\r');
+  writeFile(Dir + "/mac.c", Text);
+  ToolRun R = runTool({"mac.c", "--", include()}, true, Dir);
+  EXPECT_EQ(R.ExitCode, 1) << R.Stderr;
+  std::set<std::pair<std::string, unsigned>> Expected, Found;
+  for (const auto &[Rule, Line, Message] : Healthy)
+    Expected.insert({Rule, Line});
+  for (const auto &[Rule, Line, Message] : findingsIn(R.Sarif, "/mac.c"))
+    Found.insert({Rule, Line});
+  EXPECT_EQ(Found, Expected);
+  EXPECT_EQ(R.Sarif["runs"][0]["newlineSequences"],
+            nlohmann::json::array({"\r\n", "\n", "\r"}));
 }
 
 // 50 MB of declarations with a buggy callback at the very end: analysed
