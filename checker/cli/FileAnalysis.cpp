@@ -102,7 +102,7 @@ public:
       std::string Why;
       if (FD->getNumParams() < 5)
         Why = "it does not have the five parameters of EVT_VMB_CHANNEL_SAVE_PACKET";
-      else if (FD->isInvalidDecl() || containsErrors(FD->getBody()) || hasErrorsIn(SM, FD))
+      else if (bodyDoesNotCompile(SM, FD))
         Why = "its body does not compile";
       if (!Why.empty()) {
         Notification N;
@@ -151,9 +151,13 @@ private:
       const auto *FD = dyn_cast<FunctionDecl>(D);
       if (!FD || !FD->doesThisDeclarationHaveABody())
         continue;
-      if (FD->isInvalidDecl() || containsErrors(FD->getBody()) || hasErrorsIn(SM, FD))
+      if (bodyDoesNotCompile(SM, FD))
         const_cast<FunctionDecl *>(FD)->setBody(nullptr);
     }
+  }
+
+  bool bodyDoesNotCompile(const SourceManager &SM, const FunctionDecl *FD) const {
+    return FD->isInvalidDecl() || containsErrors(FD->getBody()) || hasErrorsIn(SM, FD);
   }
 
   // Clang recovers from many syntax errors with a valid AST (a missing ';'

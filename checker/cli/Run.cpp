@@ -139,8 +139,10 @@ RunResult runAnalysis(const RunOptions &Options, ProgressFn Progress) {
   std::string Error;
   auto Commands = CompileCommands::load(Options.Commands, Options.Sources, Error);
   std::vector<std::string> Sources = Options.Sources;
+  // The database's file list: the sources when none are named, and the
+  // check that a database named with -p is not empty.
   std::vector<std::string> Listed;
-  if (Commands)
+  if (Commands && (Sources.empty() || !Options.Commands.BuildPath.empty()))
     Listed = Commands->allFiles();
   if (Sources.empty())
     Sources = Listed;

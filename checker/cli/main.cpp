@@ -384,10 +384,6 @@ int main(int argc, const char **argv) {
   // What is reported: not suppressed, not already in the baseline.
   std::vector<const Finding *> Reported;
   size_t Incomplete = 0, Suppressed = 0, Known = 0;
-  // An unusable compilation database fails the run like an unreadable file.
-  bool RunFailed = llvm::any_of(Result.Warnings, [](const Notification &N) {
-    return N.Level == Notification::Severity::Error;
-  });
   for (const FileResult &F : Result.Files) {
     Incomplete += F.Complete ? 0 : 1;
     for (const Finding &Fd : F.Findings) {
@@ -399,6 +395,11 @@ int main(int argc, const char **argv) {
         Reported.push_back(&Fd);
     }
   }
+  // Exit code 2: a file was not completely analysed, or the run itself
+  // failed (an unusable compilation database, like an unreadable file).
+  bool NotAllAnalysed = Incomplete > 0 || llvm::any_of(Result.Warnings, [](const Notification &N) {
+                          return N.Level == Notification::Severity::Error;
+                        });
 
   if (!WriteBaseline.empty()) {
     std::error_code EC;
@@ -413,7 +414,7 @@ int main(int argc, const char **argv) {
     B << serializeJson(makeSarif({&Result.Files, &Result.Warnings}, Rules, BO));
     errs() << "vmbcheck: wrote " << Reported.size() << " findings to the baseline "
            << WriteBaseline << "\n";
-    return Incomplete || RunFailed ? 2 : 0;
+    return NotAllAnalysed ? 2 : 0;
   }
 
   std::unique_ptr<raw_fd_ostream> File;
@@ -444,7 +445,7 @@ int main(int argc, const char **argv) {
         *OS << (I ? ";" : "") << " " << C.Reasons[I];
       *OS << "\n";
     }
-    return Incomplete || RunFailed ? 2 : 0;
+    return NotAllAnalysed ? 2 : 0;
   }
 
   if (!ExportFixes.empty()) {
@@ -486,7 +487,7 @@ int main(int argc, const char **argv) {
     errs() << "; " << Incomplete << (Incomplete == 1 ? " file was" : " files were")
            << " not completely analysed";
   errs() << "\n";
-  if (Incomplete || RunFailed)
+  if (NotAllAnalysed)
     return 2;
   return Reported.empty() ? 0 : 1;
 }

@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <random>
 #include <set>
 #include <sstream>
@@ -226,8 +225,7 @@ TEST_F(Robustness, NonUtf8FileName) {
 // Old Mac line endings: Clang ends a line at a lone CR, so the findings keep
 // their line numbers, and the SARIF log says which newlines it counted.
 TEST_F(Robustness, LoneCarriageReturnLineEndings) {
-  std::ifstream In(Dir + "/ok.c", std::ios::binary);
-  std::string Text((std::istreambuf_iterator<char>(In)), std::istreambuf_iterator<char>());
+  std::string Text = readFile(Dir + "/ok.c");
   std::replace(Text.begin(), Text.end(), '\n', '\r');
   writeFile(Dir + "/mac.c", Text);
   ToolRun R = runTool({"mac.c", "--", include()}, true, Dir);
