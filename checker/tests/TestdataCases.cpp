@@ -27,6 +27,11 @@ struct Case {
 // Shown by gtest and CTest instead of a byte dump.
 void PrintTo(const Case &C, std::ostream *OS) { *OS << C.Name; }
 
+// C and C++ cases: the tool picks the language from the extension, as clang does.
+bool isSource(const fs::path &P) {
+  return P.extension() == ".c" || P.extension() == ".cpp";
+}
+
 std::vector<Case> discoverCases() {
   std::vector<Case> Cases;
   fs::path Root = fs::path(repoRoot()) / "testdata";
@@ -47,10 +52,10 @@ std::vector<Case> discoverCases() {
       C.CheckCallbacks = Group == "discovery";
       if (fs::is_directory(E)) {
         for (const auto &F : fs::directory_iterator(E))
-          if (F.path().extension() == ".c")
+          if (isSource(F.path()))
             C.Files.push_back(fs::relative(F.path(), repoRoot()).string());
         std::sort(C.Files.begin(), C.Files.end());
-      } else if (E.extension() == ".c") {
+      } else if (isSource(E)) {
         C.Files.push_back(fs::relative(E, repoRoot()).string());
       }
       if (!C.Files.empty())

@@ -7,6 +7,7 @@
 #ifndef VMBCHECK_TEST_VMBUSKERNELMODECLIENTLIBAPI_H
 #define VMBCHECK_TEST_VMBUSKERNELMODECLIENTLIBAPI_H
 #include "wdm.h"
+EXTERN_C_START
 
 #define DECLARE_HANDLE(name) struct name##__; typedef struct name##__ *name
 DECLARE_HANDLE(VMBCHANNEL);
@@ -28,6 +29,22 @@ EVT_VMB_CHANNEL_SAVE_PACKET(
     );
 typedef EVT_VMB_CHANNEL_SAVE_PACKET *PFN_VMB_CHANNEL_SAVE_PACKET;
 
+/* Interface V5: the same contract with the context given at registration
+   (VmbServerChannelInitSetSaveRestorePacketCallbacksEx) as second parameter. */
+typedef
+_Function_class_(EVT_VMB_CHANNEL_SAVE_PACKET_EX)
+_IRQL_requires_(PASSIVE_LEVEL)
+NTSTATUS
+EVT_VMB_CHANNEL_SAVE_PACKET_EX(
+    _In_                            VMBCHANNEL          Channel,
+    _In_                            PVOID               CallbackContext,
+    _In_                            VMBPACKET           Packet,
+    _Out_writes_bytes_(SaveBufSize) PVOID               SaveBuf,
+    _In_                            UINT32              SaveBufSize,
+    _Out_                           PUINT32             BytesNeeded
+    );
+typedef EVT_VMB_CHANNEL_SAVE_PACKET_EX *PFN_VMB_CHANNEL_SAVE_PACKET_EX;
+
 /* The restore callback receives what the save callback wrote. */
 typedef
 _Function_class_(EVT_VMB_CHANNEL_RESTORE_PACKET)
@@ -41,6 +58,20 @@ EVT_VMB_CHANNEL_RESTORE_PACKET(
     _In_ UINT32 SaveBufSize
     );
 typedef EVT_VMB_CHANNEL_RESTORE_PACKET *PFN_VMB_CHANNEL_RESTORE_PACKET;
+
+typedef
+_Function_class_(EVT_VMB_CHANNEL_RESTORE_PACKET_EX)
+_IRQL_requires_(PASSIVE_LEVEL)
+NTSTATUS
+EVT_VMB_CHANNEL_RESTORE_PACKET_EX(
+    _In_                            VMBCHANNEL          Channel,
+    _In_                            PVOID               CallbackContext,
+    _In_reads_bytes_(LibBufSize)    PVOID               LibBuf,
+    _In_                            UINT32              LibBufSize,
+    _In_reads_bytes_(SaveBufSize)   PVOID               SaveBuf,
+    _In_                            UINT32              SaveBufSize
+    );
+typedef EVT_VMB_CHANNEL_RESTORE_PACKET_EX *PFN_VMB_CHANNEL_RESTORE_PACKET_EX;
 
 typedef
 _Function_class_(EVT_VMB_CHANNEL_PROCESS_PACKET)
@@ -69,6 +100,19 @@ typedef FN_VMB_SERVER_CHANNEL_INIT_SET_SAVE_RESTORE_PACKET_CALLBACKS
     *PFN_VMB_SERVER_CHANNEL_INIT_SET_SAVE_RESTORE_PACKET_CALLBACKS;
 FN_VMB_SERVER_CHANNEL_INIT_SET_SAVE_RESTORE_PACKET_CALLBACKS
     VmbServerChannelInitSetSaveRestorePacketCallbacks;
+
+typedef
+NTSTATUS
+FN_VMB_SERVER_CHANNEL_INIT_SET_SAVE_RESTORE_PACKET_CALLBACKS_EX(
+    _In_ VMBCHANNEL Channel,
+    _In_opt_ PVOID SaveRestoreContext,
+    _In_ PFN_VMB_CHANNEL_SAVE_PACKET_EX SavePacketCallbackEx,
+    _In_ PFN_VMB_CHANNEL_RESTORE_PACKET_EX RestorePacketCallbackEx
+    );
+typedef FN_VMB_SERVER_CHANNEL_INIT_SET_SAVE_RESTORE_PACKET_CALLBACKS_EX
+    *PFN_VMB_SERVER_CHANNEL_INIT_SET_SAVE_RESTORE_PACKET_CALLBACKS_EX;
+FN_VMB_SERVER_CHANNEL_INIT_SET_SAVE_RESTORE_PACKET_CALLBACKS_EX
+    VmbServerChannelInitSetSaveRestorePacketCallbacksEx;
 
 typedef
 _IRQL_requires_max_(PASSIVE_LEVEL)
@@ -125,4 +169,16 @@ typedef struct _KMCL_SERVER_ONLY_METHODS {
     PFN_VMB_CHANNEL_ENABLE VmbChannelEnable;
 } KMCL_SERVER_ONLY_METHODS, *PKMCL_SERVER_ONLY_METHODS;
 
+/* Interface V5 extends the table: by inheritance in C++, by an anonymous
+   member (a Microsoft extension) in C. */
+#ifdef __cplusplus
+typedef struct _KMCL_SERVER_ONLY_METHODS_V5 : KMCL_SERVER_ONLY_METHODS {
+#else
+typedef struct _KMCL_SERVER_ONLY_METHODS_V5 {
+    KMCL_SERVER_ONLY_METHODS;
+#endif
+    PFN_VMB_SERVER_CHANNEL_INIT_SET_SAVE_RESTORE_PACKET_CALLBACKS_EX VmbServerChannelInitSetSaveRestorePacketCallbacksEx;
+} KMCL_SERVER_ONLY_METHODS_V5, *PKMCL_SERVER_ONLY_METHODS_V5;
+
+EXTERN_C_END
 #endif /* VMBCHECK_TEST_VMBUSKERNELMODECLIENTLIBAPI_H */

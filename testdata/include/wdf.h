@@ -8,6 +8,7 @@
 #ifndef VMBCHECK_TEST_WDF_H
 #define VMBCHECK_TEST_WDF_H
 #include "wdm.h"
+EXTERN_C_START
 
 #ifndef DECLARE_HANDLE
 #define DECLARE_HANDLE(name) struct name##__; typedef struct name##__ *name
@@ -59,4 +60,5 @@ WdfWaitLockRelease(_In_ WDFWAITLOCK Lock)
     ((PFN_WDFWAITLOCKRELEASE)WdfFunctions[WdfWaitLockReleaseTableIndex])(WdfDriverGlobals, Lock);
 }
 
+EXTERN_C_END
 #endif /* VMBCHECK_TEST_WDF_H */

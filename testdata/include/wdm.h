@@ -9,6 +9,7 @@
 #ifndef VMBCHECK_TEST_WDM_H
 #define VMBCHECK_TEST_WDM_H
 #include "ntdef.h"
+EXTERN_C_START
 
 /* ---- IRQL ------------------------------------------------------------- */
 typedef UCHAR KIRQL, *PKIRQL;
@@ -240,4 +241,5 @@ LONG _InterlockedDecrement(LONG volatile *Addend);
 #define InterlockedIncrement _InterlockedIncrement
 #define InterlockedDecrement _InterlockedDecrement
 
+EXTERN_C_END
 #endif /* VMBCHECK_TEST_WDM_H */
