@@ -67,6 +67,22 @@ bool containsErrors(const Stmt *S) {
   return false;
 }
 
+// Why a callback's signature does not fit its role's contract (the engine
+// finds SaveBuf, SaveBufSize and BytesNeeded by position), or "".
+std::string signatureProblem(const FunctionDecl *FD, const SaveRole &Role) {
+  std::string Params = "the " + std::to_string(Role.ParamCount) + " parameters of " + Role.RoleType;
+  if (FD->getNumParams() != Role.ParamCount)
+    return "it does not have " + Params;
+  auto Type = [&](unsigned I) { return FD->getParamDecl(I)->getType().getCanonicalType(); };
+  if (!Type(Role.SaveBuf)->isPointerType() || !Type(Role.BytesNeeded)->isPointerType() ||
+      !Type(Role.SaveBufSize)->isIntegerType())
+    return "its parameters do not have the types of " + Params +
+           " (SaveBuf and BytesNeeded pointers, SaveBufSize an integer)";
+  if (FD->isVariadic())
+    return "it is variadic, unlike " + Role.RoleType;
+  return "";
+}
+
 class Analysis {
 public:
   Analysis(const AnalysisOptions &Options,
@@ -94,26 +110,24 @@ public:
       for (Finding &F : checkVmb001Annotations(Ctx, Sal, Discovery))
         Out.Result.Findings.push_back(std::move(F));
 
-    std::vector<const FunctionDecl *> ToAnalyse;
+    std::vector<CallbackTarget> ToAnalyse;
     for (const DiscoveredCallback &CB : Discovery.Callbacks) {
       const FunctionDecl *FD = CB.Definition;
       SourceSpan Where = spanOf(SM, Ctx.getLangOpts(), SourceRange(FD->getLocation()));
       Out.Callbacks.push_back({Where, CB.Name, CB.Reasons});
-      std::string Why;
-      if (FD->getNumParams() < 5)
-        Why = "it does not have the five parameters of EVT_VMB_CHANNEL_SAVE_PACKET";
-      else if (bodyDoesNotCompile(SM, FD))
+      std::string Why = signatureProblem(FD, *CB.Role);
+      if (Why.empty() && bodyDoesNotCompile(SM, FD))
         Why = "its body does not compile";
       if (!Why.empty()) {
         Notification N;
         N.Id = "callback-not-analysed";
         N.Where = Where;
-        N.Message = "'" + CB.Name + "' was not analysed: " + Why;
+        N.Message = "'" + FD->getNameAsString() + "' was not analysed: " + Why;
         Out.Result.Notifications.push_back(std::move(N));
         Out.Result.Complete = false;
         continue;
       }
-      ToAnalyse.push_back(FD);
+      ToAnalyse.push_back({FD, CB.Role});
     }
     if (Errors.Errors > 0)
       hideBrokenBodies(SM, Ctx.getTranslationUnitDecl());
@@ -121,9 +135,9 @@ public:
         analyseCallbacks(CI, Sal, &IrqlContracts::builtin(), ToAnalyse, Options.Engine);
     for (Finding &F : R.Findings) {
       if (F.RuleId == "VMB002")
-        for (const FunctionDecl *FD : ToAnalyse)
-          if (FD->getNameAsString() == F.Function)
-            if (auto Fix = vmb002Fix(Ctx, FD))
+        for (const CallbackTarget &T : ToAnalyse)
+          if (callbackName(T.Function) == F.Function)
+            if (auto Fix = vmb002Fix(Ctx, T.Function, *T.Role))
               F.Fixes.push_back(std::move(*Fix));
       Out.Result.Findings.push_back(std::move(F));
     }
@@ -146,7 +160,8 @@ private:
   // any function defined elsewhere. Runs only when the file had errors.
   void hideBrokenBodies(const SourceManager &SM, const DeclContext *DC) const {
     for (const Decl *D : DC->decls()) {
-      if (const auto *Inner = dyn_cast<LinkageSpecDecl>(D))
+      // extern "C" blocks, namespaces, classes with inline member functions
+      if (const auto *Inner = dyn_cast<DeclContext>(D); Inner && !isa<FunctionDecl>(D))
         hideBrokenBodies(SM, Inner);
       const auto *FD = dyn_cast<FunctionDecl>(D);
       if (!FD || !FD->doesThisDeclarationHaveABody())

@@ -78,7 +78,7 @@ static Notification notificationFrom(const json &J) {
 static json toJson(const std::vector<CallbackUse> &Uses) {
   json A = json::array();
   for (const CallbackUse &U : Uses)
-    A.push_back({toJson(U.Where), U.How});
+    A.push_back({toJson(U.Where), U.How, U.Role});
   return A;
 }
 
@@ -117,7 +117,8 @@ bool decodeAnalysis(const std::string &Bytes, FileAnalysis &Out) {
                                C[2].get<std::vector<std::string>>()});
     for (auto &[Name, List] : J["uses"].items())
       for (const json &U : List)
-        Out.ExternalUses[Name].push_back({spanFrom(U[0]), U[1].get<std::string>()});
+        Out.ExternalUses[Name].push_back(
+            {spanFrom(U[0]), U[1].get<std::string>(), U[2].get<std::string>()});
     Out.OtherExternalDefinitions = J["others"].get<std::vector<std::string>>();
   } catch (const json::exception &) {
     return false;

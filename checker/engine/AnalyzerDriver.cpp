@@ -6,6 +6,7 @@
 #include "engine/EngineContext.h"
 #include "engine/RuleCheckers.h"
 #include "engine/SavePacketModel.h"
+#include "frontend/CallbackDiscovery.h"
 #include "frontend/SourceSpans.h"
 
 #include "clang/Analysis/PathDiagnostic.h"
@@ -87,7 +88,8 @@ private:
     const Decl *Entry = PD.getAnalysisEntryPoint() ? PD.getAnalysisEntryPoint()
                                                    : PD.getDeclWithIssue();
     if (const auto *ND = dyn_cast_or_null<NamedDecl>(Entry))
-      F.Function = ND->getNameAsString();
+      F.Function = isa<FunctionDecl>(ND) ? callbackName(cast<FunctionDecl>(ND))
+                                         : ND->getNameAsString();
     walk(PD.path, 0, F.Steps);
     // The last event repeats the warning at its own location.
     if (!F.Steps.empty() && F.Steps.back().Message == F.Message)
@@ -243,7 +245,7 @@ std::string formatSeconds(double Seconds) {
 
 EngineResult analyseCallbacks(CompilerInstance &CI, const SalIndex &Sal,
                               const IrqlContracts *Irql,
-                              llvm::ArrayRef<const FunctionDecl *> Callbacks,
+                              llvm::ArrayRef<CallbackTarget> Callbacks,
                               const EngineOptions &Opts) {
   EngineResult Result;
   if (Callbacks.empty() || Opts.Rules.empty())
@@ -256,7 +258,9 @@ EngineResult analyseCallbacks(CompilerInstance &CI, const SalIndex &Sal,
 
   // Before any CFG is built: the callbacks and the functions they may call.
   llvm::SmallPtrSet<const FunctionDecl *, 32> Seen;
-  llvm::SmallVector<const FunctionDecl *, 32> Work(Callbacks.begin(), Callbacks.end());
+  llvm::SmallVector<const FunctionDecl *, 32> Work;
+  for (const CallbackTarget &T : Callbacks)
+    Work.push_back(T.Function);
   while (!Work.empty()) {
     const FunctionDecl *FD = Work.pop_back_val();
     const FunctionDecl *Def = FD->getDefinition();
@@ -281,9 +285,11 @@ EngineResult analyseCallbacks(CompilerInstance &CI, const SalIndex &Sal,
                         &Checkers, AO);
     cross_tu::CrossTranslationUnitContext CTU(CI);
     FunctionSummariesTy Summaries;
-    for (const FunctionDecl *FD : Callbacks) {
+    for (const CallbackTarget &T : Callbacks) {
+      const FunctionDecl *FD = T.Function;
       Decl *D = const_cast<FunctionDecl *>(FD);
       std::string Name = FD->getNameAsString();
+      EC.Role = T.Role;
       Mgr.ClearContexts();
       if (!Mgr.getCFG(D)) {
         Result.Notifications.push_back(notAnalysed(

@@ -20,6 +20,13 @@ namespace vmbcheck {
 
 class SalIndex;
 class IrqlContracts;
+struct SaveRole;
+
+// A save callback and the role it has (where its parameters sit).
+struct CallbackTarget {
+  const clang::FunctionDecl *Function = nullptr;
+  const SaveRole *Role = nullptr;
+};
 
 struct EngineOptions {
   bool UseZ3 = true;          // refute reports whose path Z3 finds infeasible
@@ -36,7 +43,7 @@ struct EngineResult {
 
 EngineResult analyseCallbacks(clang::CompilerInstance &CI, const SalIndex &Sal,
                               const IrqlContracts *Irql,
-                              llvm::ArrayRef<const clang::FunctionDecl *> Callbacks,
+                              llvm::ArrayRef<CallbackTarget> Callbacks,
                               const EngineOptions &Opts);
 
 // Seconds as the user wrote them in an option: 0.5 as "0.5", 300 as "300".

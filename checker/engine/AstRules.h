@@ -32,6 +32,7 @@ std::vector<Finding> checkVmb005RoleTypeDeclaration(clang::ASTContext &Ctx, cons
 
 // VMB002's certain fix for a callback that never mentions its BytesNeeded
 // parameter: `*BytesNeeded = 0;` as the first statement. None otherwise.
-std::optional<FixIt> vmb002Fix(const clang::ASTContext &Ctx, const clang::FunctionDecl *Callback);
+std::optional<FixIt> vmb002Fix(const clang::ASTContext &Ctx, const clang::FunctionDecl *Callback,
+                               const SaveRole &Role);
 
 } // namespace vmbcheck

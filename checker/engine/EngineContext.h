@@ -11,11 +11,15 @@ namespace vmbcheck {
 
 class SalIndex;
 class IrqlContracts;
+struct SaveRole;
 
 struct EngineContext {
   const SalIndex *Sal = nullptr;
   const IrqlContracts *Irql = nullptr;
   bool UseZ3 = true; // refute reports whose path Z3 proves infeasible
+  // The role of the callback being analysed: where SaveBuf, SaveBufSize and
+  // BytesNeeded sit among its parameters.
+  const SaveRole *Role = nullptr;
   // Wall-clock budget of the callback being analysed.
   std::chrono::steady_clock::time_point Deadline =
       std::chrono::steady_clock::time_point::max();

@@ -1,5 +1,6 @@
 #include "engine/SavePacketModel.h"
 #include "engine/EngineContext.h"
+#include "frontend/SaveRoles.h"
 
 #include "clang/AST/RecordLayout.h"
 #include "clang/Lex/Lexer.h"
@@ -214,6 +215,12 @@ std::optional<Interval> valueRange(ProgramStateRef State, SVal V) {
   return std::nullopt;
 }
 
+ParamPositions paramPositions() {
+  const SaveRole *R = EngineContext::current().Role;
+  assert(R && "the driver sets the role of each callback it analyses");
+  return {R->SaveBuf, R->SaveBufSize, R->BytesNeeded, R->ParamCount};
+}
+
 std::optional<CallbackParams> callbackParams(ProgramStateRef State,
                                              const LocationContext *LC) {
   SymbolRef Buf = State->get<InitialSaveBuf>();
@@ -222,7 +229,8 @@ std::optional<CallbackParams> callbackParams(ProgramStateRef State,
   if (!Buf || !Size || !Needed)
     return std::nullopt;
   const auto *FD = dyn_cast_or_null<FunctionDecl>(bottomFrame(LC)->getDecl());
-  if (!FD || FD->getNumParams() < ParamCount)
+  ParamPositions Pos = paramPositions();
+  if (!FD || FD->getNumParams() < Pos.Count)
     return std::nullopt;
   MemRegionManager &MRM = State->getStateManager().getRegionManager();
   CallbackParams P;
@@ -236,9 +244,9 @@ std::optional<CallbackParams> callbackParams(ProgramStateRef State,
     llvm::StringRef N = FD->getParamDecl(I)->getName();
     return N.empty() ? std::string(Fallback) : N.str();
   };
-  P.SaveBufName = Name(SaveBufParam, "SaveBuf");
-  P.SaveBufSizeName = Name(SaveBufSizeParam, "SaveBufSize");
-  P.BytesNeededName = Name(BytesNeededParam, "BytesNeeded");
+  P.SaveBufName = Name(Pos.SaveBuf, "SaveBuf");
+  P.SaveBufSizeName = Name(Pos.SaveBufSize, "SaveBufSize");
+  P.BytesNeededName = Name(Pos.BytesNeeded, "BytesNeeded");
   return P;
 }
 
@@ -256,7 +264,7 @@ static QualType pointeeOr(QualType T, QualType Fallback) {
 }
 
 SVal bytesNeededValue(CheckerContext &C, const CallbackParams &P) {
-  QualType T = pointeeOr(P.Callback->getParamDecl(BytesNeededParam)->getType(),
+  QualType T = pointeeOr(P.Callback->getParamDecl(paramPositions().BytesNeeded)->getType(),
                          C.getASTContext().UnsignedIntTy);
   return C.getState()->getSVal(loc::MemRegionVal(P.BytesNeededRegion), T);
 }
@@ -743,7 +751,8 @@ public:
     if (!C.inTopFrame())
       return;
     const auto *FD = dyn_cast_or_null<FunctionDecl>(C.getStackFrame()->getDecl());
-    if (!FD || FD->getNumParams() < ParamCount)
+    ParamPositions Pos = paramPositions();
+    if (!FD || FD->getNumParams() < Pos.Count)
       return;
     ProgramStateRef State = C.getState();
     MemRegionManager &MRM = C.getSValBuilder().getRegionManager();
@@ -751,8 +760,8 @@ public:
       const VarRegion *VR = MRM.getVarRegion(FD->getParamDecl(I), C.getStackFrame());
       return State->getSVal(VR).getAsSymbol();
     };
-    SymbolRef Buf = Initial(SaveBufParam), Size = Initial(SaveBufSizeParam),
-              Needed = Initial(BytesNeededParam);
+    SymbolRef Buf = Initial(Pos.SaveBuf), Size = Initial(Pos.SaveBufSize),
+              Needed = Initial(Pos.BytesNeeded);
     if (!Buf || !Size || !Needed || !Buf->getType()->isPointerType() ||
         !Needed->getType()->isPointerType() || !Size->getType()->isIntegerType())
       return;

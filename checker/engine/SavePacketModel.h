@@ -23,11 +23,13 @@ class CheckerRegistry;
 
 namespace vmbcheck::model {
 
-// Positions of the contract's parameters in EVT_VMB_CHANNEL_SAVE_PACKET.
-inline constexpr unsigned SaveBufParam = 2;
-inline constexpr unsigned SaveBufSizeParam = 3;
-inline constexpr unsigned BytesNeededParam = 4;
-inline constexpr unsigned ParamCount = 5;
+// Positions of the contract's parameters in the role type of the callback
+// under analysis (rules/roles.json: 2, 3, 4 of 5 for
+// EVT_VMB_CHANNEL_SAVE_PACKET, one later for the V5 _EX role).
+struct ParamPositions {
+  unsigned SaveBuf, SaveBufSize, BytesNeeded, Count;
+};
+ParamPositions paramPositions();
 
 struct CallbackParams {
   const clang::FunctionDecl *Callback = nullptr;

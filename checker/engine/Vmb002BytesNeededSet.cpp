@@ -2,6 +2,7 @@
 // writes *BytesNeeded, directly or in a callee the analysis follows. Passing
 // BytesNeeded to a function without a body counts as a write.
 #include "engine/AstRules.h"
+#include "frontend/SaveRoles.h"
 #include "engine/RuleCheckers.h"
 #include "frontend/SourceSpans.h"
 #include "engine/SavePacketModel.h"
@@ -64,10 +65,11 @@ static bool mentions(const Stmt *Body, const ParmVarDecl *Param) {
   return false;
 }
 
-std::optional<FixIt> vmb002Fix(const ASTContext &Ctx, const FunctionDecl *Callback) {
-  if (Callback->getNumParams() <= model::BytesNeededParam)
+std::optional<FixIt> vmb002Fix(const ASTContext &Ctx, const FunctionDecl *Callback,
+                               const SaveRole &Role) {
+  if (Callback->getNumParams() <= Role.BytesNeeded)
     return std::nullopt;
-  const ParmVarDecl *Param = Callback->getParamDecl(model::BytesNeededParam);
+  const ParmVarDecl *Param = Callback->getParamDecl(Role.BytesNeeded);
   const auto *Body = dyn_cast_or_null<CompoundStmt>(Callback->getBody());
   if (!Body || Param->getName().empty() || mentions(Body, Param))
     return std::nullopt;

@@ -3,14 +3,16 @@
 // PFN_VMB_CHANNEL_SAVE_PACKET, needs `EVT_VMB_CHANNEL_SAVE_PACKET Name;` (or
 // _Function_class_(EVT_VMB_CHANNEL_SAVE_PACKET)) before its definition: that
 // declaration is what lets the compiler check the signature and Code
-// Analysis apply the callback's contract. The function is still analysed by
-// the other rules.
+// Analysis apply the callback's contract. The same holds for every role of
+// rules/roles.json (the V5 _EX role needs EVT_VMB_CHANNEL_SAVE_PACKET_EX).
+// The function is still analysed by the other rules.
 #include "engine/AstRules.h"
 #include "frontend/SalIndex.h"
 #include "frontend/SourceSpans.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/Support/Path.h"
 
@@ -27,8 +29,14 @@ static std::string shortPlace(const SourceSpan &S) {
 // begins. Only when the definition has exactly the role type's signature:
 // otherwise the inserted declaration would not compile.
 static std::optional<FixIt> roleDeclarationFix(ASTContext &Ctx, const SalIndex &Sal,
-                                               const FunctionDecl *Def) {
-  auto Lookup = Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(SaveRoleType));
+                                               const FunctionDecl *Def,
+                                               const std::string &RoleType) {
+  // A member function, or a definition out of its namespace (`ns::F`),
+  // cannot be redeclared by an unqualified `ROLE F;` placed before it.
+  if (isa<CXXMethodDecl>(Def) || Def->isOutOfLine() ||
+      Def->getLexicalDeclContext() != Def->getDeclContext())
+    return std::nullopt;
+  auto Lookup = Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(RoleType));
   const TypedefNameDecl *Role = nullptr;
   for (NamedDecl *ND : Lookup)
     if ((Role = dyn_cast<TypedefNameDecl>(ND)))
@@ -50,11 +58,11 @@ static std::optional<FixIt> roleDeclarationFix(ASTContext &Ctx, const SalIndex &
   E.Offset = static_cast<unsigned>(LineStart);
   E.Length = 0;
   E.Replacement = std::string(Def->getStorageClass() == SC_Static ? "static " : "") +
-                  SaveRoleType + " " + Def->getNameAsString() + ";\n\n";
+                  RoleType + " " + Def->getNameAsString() + ";\n\n";
   E.Where.File = E.File;
   E.Where.Line = E.Where.EndLine = SM.getLineNumber(File, LineStart);
   E.Where.Column = E.Where.EndColumn = 1;
-  return FixIt{std::string("declare '") + Def->getNameAsString() + "' with " + SaveRoleType,
+  return FixIt{std::string("declare '") + Def->getNameAsString() + "' with " + RoleType,
                {E}};
 }
 
@@ -66,24 +74,24 @@ std::vector<Finding> checkVmb005RoleTypeDeclaration(ASTContext &Ctx, const SalIn
     if (CB.Uses.empty() || CB.RoleBeforeDefinition)
       continue;
     const FunctionDecl *Def = CB.Definition;
+    const std::string &RoleType = CB.Role->RoleType;
+    std::string Short = Def->getNameAsString();
     Finding F;
     F.RuleId = "VMB005";
     F.Function = CB.Name;
     F.Where = spanOf(SM, Ctx.getLangOpts(), SourceRange(Def->getLocation()));
     F.LineText = lineTextOf(SM, Def->getLocation());
     const CallbackUse &First = CB.Uses.front();
-    F.Message = "'" + CB.Name + "' is used as the save callback (" + First.How +
-                " at " + shortPlace(First.Where) + ") but ";
+    F.Message = "'" + Short + "' is used as the save callback (" + First.How + " at " +
+                shortPlace(First.Where) + ") but ";
     if (CB.RoleAnywhere)
-      F.Message += std::string("its ") + SaveRoleType +
-                   " declaration comes after its definition";
+      F.Message += "its " + RoleType + " declaration comes after its definition";
     else
-      F.Message += std::string("is not declared with the role type ") + SaveRoleType;
-    F.Message += std::string("; declare '") + SaveRoleType + " " + CB.Name +
-                 ";' before the definition";
+      F.Message += "is not declared with the role type " + RoleType;
+    F.Message += "; declare '" + RoleType + " " + Short + ";' before the definition";
     for (const CallbackUse &U : CB.Uses)
       F.Steps.push_back({U.Where, "used as the save callback here: " + U.How, 0});
-    if (auto Fix = roleDeclarationFix(Ctx, Sal, Def))
+    if (auto Fix = roleDeclarationFix(Ctx, Sal, Def, RoleType))
       F.Fixes.push_back(std::move(*Fix));
     Out.push_back(std::move(F));
   }

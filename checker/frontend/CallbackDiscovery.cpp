@@ -4,53 +4,66 @@
 #include "frontend/TypeSugar.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
 
 namespace vmbcheck {
 namespace {
 
-// True for PFN_VMB_CHANNEL_SAVE_PACKET and for EVT_VMB_CHANNEL_SAVE_PACKET *.
-bool isSavePointerType(QualType T) {
+const SaveRoles &roles() { return SaveRoles::builtin(); }
+
+// The role whose pointer type T is: PFN_VMB_CHANNEL_SAVE_PACKET[_EX] (or a
+// typedef of it), or a pointer to the role type itself.
+const SaveRole *roleOfPointerType(QualType T) {
   if (T.isNull())
-    return false;
-  if (typeNamesTypedef(T, SavePointerType))
-    return true;
+    return nullptr;
+  for (const SaveRole &R : roles().all())
+    if (typeNamesTypedef(T, R.PointerType))
+      return &R;
   if (const auto *PT = T->getAs<PointerType>())
-    return typeNamesTypedef(PT->getPointeeType(), SaveRoleType);
-  return false;
+    for (const SaveRole &R : roles().all())
+      if (typeNamesTypedef(PT->getPointeeType(), R.RoleType))
+        return &R;
+  return nullptr;
 }
 
-bool hasSaveFunctionClass(const std::vector<SalAnnotation> &Annotations) {
+const SaveRole *functionClassRole(const std::vector<SalAnnotation> &Annotations) {
   for (const SalAnnotation &A : Annotations)
-    if ((A.Name == "_Function_class_" || A.Name == "__drv_functionClass") &&
-        !A.Args.empty() && A.Args[0].Text == SaveRoleType)
-      return true;
-  return false;
+    if ((A.Name == "_Function_class_" || A.Name == "__drv_functionClass") && !A.Args.empty())
+      if (const SaveRole *R = roles().byRoleType(A.Args[0].Text))
+        return R;
+  return nullptr;
 }
 
-// Does this declaration, as written, give the function the save role?
-// Returns the reason, or an empty string.
-std::string roleOf(const FunctionDecl *D, const SalIndex &Sal) {
+struct RoleReason {
+  const SaveRole *Role = nullptr;
+  std::string Why;
+};
+
+// Does this declaration, as written, give the function a save role?
+RoleReason roleOf(const FunctionDecl *D, const SalIndex &Sal) {
   auto Chain = writtenTypedefs(D->getTypeSourceInfo());
   for (const TypedefNameDecl *TD : Chain) {
-    bool Role = TD->getName() == SaveRoleType;
-    if (!Role && !hasSaveFunctionClass(Sal.annotationsOf(TD)))
+    const SaveRole *Named = roles().byRoleType(TD->getName());
+    const SaveRole *Role = Named ? Named : functionClassRole(Sal.annotationsOf(TD));
+    if (!Role)
       continue;
-    if (TD == Chain.front() && Role)
-      return std::string("declared with ") + SaveRoleType;
-    return "declared with '" + Chain.front()->getName().str() + "', " +
-           (Role ? std::string("a typedef of ") : std::string("of function class ")) +
-           SaveRoleType;
+    if (TD == Chain.front() && Named)
+      return {Role, "declared with " + Role->RoleType};
+    return {Role, "declared with '" + Chain.front()->getName().str() + "', " +
+                      (Named ? "a typedef of " : "of function class ") + Role->RoleType};
   }
-  if (hasSaveFunctionClass(Sal.annotationsOf(D)))
-    return std::string("annotated _Function_class_(") + SaveRoleType + ")";
-  return "";
+  if (const SaveRole *R = functionClassRole(Sal.annotationsOf(D)))
+    return {R, "annotated _Function_class_(" + R->RoleType + ")"};
+  return {};
 }
 
 // Walks the main file's declarations for uses of functions as the save
@@ -66,16 +79,26 @@ public:
   llvm::MapVector<const FunctionDecl *, std::vector<CallbackUse>> Uses;
 
   void visitDecl(Decl *D) {
+    if (auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
+      D = FTD->getTemplatedDecl();
     if (auto *FD = dyn_cast<FunctionDecl>(D)) {
+      if (auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+        for (CXXCtorInitializer *Init : Ctor->inits())
+          if (Init->isWritten() && Init->getMember())
+            checkField(Init->getMember(), Init->getInit());
       if (FD->doesThisDeclarationHaveABody())
         visitStmt(FD->getBody());
     } else if (auto *VD = dyn_cast<VarDecl>(D)) {
       VisitVarDecl(VD);
       visitStmt(VD->getInit());
+    } else if (auto *F = dyn_cast<FieldDecl>(D)) {
+      // C++ default member initializer: `PFN_VMB_CHANNEL_SAVE_PACKET Save = VspSave;`
+      if (F->hasInClassInitializer())
+        checkField(F, F->getInClassInitializer());
     } else if (auto *DC = dyn_cast<DeclContext>(D)) {
+      // Namespaces, extern "C" blocks, classes and their member functions.
       for (Decl *Inner : DC->decls())
-        if (!isa<FieldDecl>(Inner))
-          visitDecl(Inner);
+        visitDecl(Inner);
     }
   }
 
@@ -84,6 +107,7 @@ public:
       return;
     switch (S->getStmtClass()) {
     case Stmt::CallExprClass:
+    case Stmt::CXXMemberCallExprClass:
       VisitCallExpr(cast<CallExpr>(S));
       break;
     case Stmt::BinaryOperatorClass:
@@ -93,6 +117,9 @@ public:
       VisitInitListExpr(cast<InitListExpr>(S));
       break;
     case Stmt::CStyleCastExprClass:
+    case Stmt::CXXStaticCastExprClass:
+    case Stmt::CXXReinterpretCastExprClass:
+    case Stmt::CXXFunctionalCastExprClass:
       VisitExplicitCastExpr(cast<ExplicitCastExpr>(S));
       break;
     case Stmt::DeclStmtClass:
@@ -122,27 +149,35 @@ public:
       FPT = CalleeT->getAs<FunctionProtoType>();
     std::string Callee = calleeName(CE);
     for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
-      bool Typed = FPT && I < FPT->getNumParams() && isSavePointerType(FPT->getParamType(I));
-      bool Named = I == 1 && Callee == RegistrationFunction;
-      if (Typed || Named)
+      const SaveRole *Role =
+          FPT && I < FPT->getNumParams() ? roleOfPointerType(FPT->getParamType(I)) : nullptr;
+      // By name too: a registration routine declared without its PFN_ type.
+      for (const SaveRole &R : roles().all())
+        for (const SaveRole::Registration &Reg : R.Registrations)
+          if (!Role && I == Reg.Argument && Callee == Reg.Function)
+            Role = &R;
+      if (Role)
         mark(CE->getArg(I), "passed as the save callback to '" + Callee + "'",
-             CE->getArg(I)->getSourceRange());
+             CE->getArg(I)->getSourceRange(), Role);
     }
     return true;
   }
 
   bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (BO->getOpcode() == BO_Assign && isSavePointerType(BO->getLHS()->getType()))
-      mark(BO->getRHS(), "stored in '" + text(BO->getLHS()) + "' (" + SavePointerType + ")",
-           BO->getSourceRange());
+    if (BO->getOpcode() != BO_Assign)
+      return true;
+    if (const SaveRole *R = roleOfPointerType(BO->getLHS()->getType()))
+      mark(BO->getRHS(), "stored in '" + text(BO->getLHS()) + "' (" + R->PointerType + ")",
+           BO->getSourceRange(), R);
     return true;
   }
 
   bool VisitVarDecl(VarDecl *VD) {
     if (const Expr *Init = VD->getInit())
-      if (!isa<InitListExpr>(Init->IgnoreParenImpCasts()) && isSavePointerType(VD->getType()))
-        mark(Init, "stored in '" + VD->getNameAsString() + "' (" + SavePointerType + ")",
-             VD->getSourceRange());
+      if (!isa<InitListExpr>(Init->IgnoreParenImpCasts()))
+        if (const SaveRole *R = roleOfPointerType(VD->getType()))
+          mark(Init, "stored in '" + VD->getNameAsString() + "' (" + R->PointerType + ")",
+               VD->getSourceRange(), R);
     return true;
   }
 
@@ -155,9 +190,9 @@ public:
       return true;
     QualType T = ILE->getType();
     if (const auto *AT = Ctx.getAsArrayType(T)) {
-      if (isSavePointerType(AT->getElementType()))
+      if (const SaveRole *R = roleOfPointerType(AT->getElementType()))
         for (Expr *E : ILE->inits())
-          mark(E, std::string("stored in an array of ") + SavePointerType, E->getSourceRange());
+          mark(E, "stored in an array of " + R->PointerType, E->getSourceRange(), R);
       return true;
     }
     const RecordDecl *RD = T->getAsRecordDecl();
@@ -178,16 +213,18 @@ public:
   }
 
   bool VisitExplicitCastExpr(ExplicitCastExpr *CE) {
-    if (isSavePointerType(CE->getTypeAsWritten()))
-      mark(CE->getSubExpr(), std::string("cast to ") + SavePointerType, CE->getSourceRange());
+    if (const SaveRole *R = roleOfPointerType(CE->getTypeAsWritten()))
+      mark(CE->getSubExpr(), "cast to " + R->PointerType, CE->getSourceRange(), R);
     return true;
   }
 
 private:
   void checkField(const FieldDecl *F, Expr *Init) {
-    if (Init && isSavePointerType(F->getType()))
-      mark(Init, "stored in field '" + F->getNameAsString() + "' (" + SavePointerType + ")",
-           Init->getSourceRange());
+    if (!Init)
+      return;
+    if (const SaveRole *R = roleOfPointerType(F->getType()))
+      mark(Init, "stored in field '" + F->getNameAsString() + "' (" + R->PointerType + ")",
+           Init->getSourceRange(), R);
   }
 
   std::string calleeName(const CallExpr *CE) const {
@@ -205,15 +242,15 @@ private:
   }
 
   // Records each function E can evaluate to.
-  void mark(const Expr *E, const std::string &How, SourceRange Where) {
+  void mark(const Expr *E, const std::string &How, SourceRange Where, const SaveRole *Role) {
     if (!E)
       return;
     E = E->IgnoreParenCasts();
     if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_AddrOf)
       E = UO->getSubExpr()->IgnoreParenCasts();
     if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E)) {
-      mark(CO->getTrueExpr(), How, Where);
-      mark(CO->getFalseExpr(), How, Where);
+      mark(CO->getTrueExpr(), How, Where, Role);
+      mark(CO->getFalseExpr(), How, Where, Role);
       return;
     }
     const auto *DRE = dyn_cast<DeclRefExpr>(E);
@@ -221,14 +258,37 @@ private:
     if (!FD)
       return;
     Uses[FD->getCanonicalDecl()].push_back(
-        {spanOf(SM, Ctx.getLangOpts(), Where.isValid() ? Where : E->getSourceRange()), How});
+        {spanOf(SM, Ctx.getLangOpts(), Where.isValid() ? Where : E->getSourceRange()), How,
+         Role->RoleType});
   }
 
   ASTContext &Ctx;
   const SourceManager &SM;
 };
 
+// Function definitions written in the main file, in source order, looking
+// into namespaces, extern "C" blocks and classes (member functions defined
+// inline). Templates are left out: only their instantiations have code, and
+// those are reached through their uses.
+void collectDefinitions(const DeclContext *DC, std::vector<const FunctionDecl *> &Out) {
+  for (const Decl *D : DC->decls()) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
+      if (FD->isThisDeclarationADefinition() && FD->hasBody() && !FD->isDependentContext())
+        Out.push_back(FD);
+    } else if (isa<NamespaceDecl, LinkageSpecDecl, ExportDecl>(D) ||
+               (isa<CXXRecordDecl>(D) && !cast<CXXRecordDecl>(D)->isDependentContext())) {
+      collectDefinitions(cast<DeclContext>(D), Out);
+    }
+  }
+}
+
 } // namespace
+
+std::string callbackName(const FunctionDecl *FD) {
+  // Qualified in C++ so that registrations in other files match the right
+  // function; plain in C (and for extern "C" functions at file scope).
+  return FD->getQualifiedNameAsString();
+}
 
 DiscoveryResult
 discoverCallbacks(ASTContext &Ctx, const SalIndex &Sal,
@@ -244,46 +304,72 @@ discoverCallbacks(ASTContext &Ctx, const SalIndex &Sal,
     if (!InMainFile(D))
       continue;
     Finder.visitDecl(D);
-    if (const auto *FD = dyn_cast<FunctionDecl>(D))
-      if (FD->isThisDeclarationADefinition() && FD->hasBody())
+    if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
+      if (FD->isThisDeclarationADefinition() && FD->hasBody() && !FD->isDependentContext())
         Definitions.push_back(FD);
+    } else if (const auto *DC = dyn_cast<DeclContext>(D)) {
+      collectDefinitions(DC, Definitions);
+    }
+  }
+  // A function used as a callback here whose body is elsewhere in this
+  // translation unit: an instantiated template, or a static function in a
+  // driver header. System headers are not the driver's code.
+  llvm::SmallPtrSet<const FunctionDecl *, 16> Known(Definitions.begin(), Definitions.end());
+  for (auto &[FD, Uses] : Finder.Uses) {
+    const FunctionDecl *Def = FD->getDefinition();
+    if (!Def || !Def->hasBody() || Def->isDependentContext() || Known.count(Def) ||
+        SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation())))
+      continue;
+    Definitions.push_back(Def);
+    Known.insert(Def);
   }
 
   DiscoveryResult Result;
   for (const FunctionDecl *Def : Definitions) {
     DiscoveredCallback CB;
     CB.Definition = Def;
-    CB.Name = Def->getNameAsString();
+    CB.Name = callbackName(Def);
+    auto Take = [&](RoleReason R, const char *Suffix) {
+      if (!CB.Role)
+        CB.Role = R.Role;
+      CB.Reasons.push_back(R.Why + Suffix);
+    };
     // Declarations that precede the definition, then the definition itself
     // (which can only carry the role through _Function_class_).
     for (const FunctionDecl *R = Def->getPreviousDecl(); R; R = R->getPreviousDecl())
-      if (std::string Why = roleOf(R, Sal); !Why.empty()) {
+      if (RoleReason Why = roleOf(R, Sal); Why.Role) {
         CB.RoleBeforeDefinition = true;
-        CB.Reasons.push_back(Why);
+        Take(Why, "");
         break;
       }
-    if (std::string Why = roleOf(Def, Sal); !Why.empty()) {
+    if (RoleReason Why = roleOf(Def, Sal); Why.Role) {
       CB.RoleBeforeDefinition = true;
-      CB.Reasons.push_back(Why);
+      Take(Why, "");
     }
     CB.RoleAnywhere = CB.RoleBeforeDefinition;
     if (!CB.RoleAnywhere)
       for (const FunctionDecl *R : Def->redecls())
-        if (std::string Why = roleOf(R, Sal); !Why.empty()) {
+        if (RoleReason Why = roleOf(R, Sal); Why.Role) {
           CB.RoleAnywhere = true;
-          CB.Reasons.push_back(Why + " after its definition");
+          Take(Why, " after its definition");
           break;
         }
+    auto UseRole = [&](const std::vector<CallbackUse> &Uses) {
+      if (!CB.Role)
+        CB.Role = roles().byRoleType(Uses.front().Role);
+    };
     auto Local = Finder.Uses.find(Def->getCanonicalDecl());
     if (Local != Finder.Uses.end()) {
       CB.Uses = Local->second;
       CB.Reasons.push_back(Local->second.front().How);
+      UseRole(Local->second);
     }
     if (Def->isExternallyVisible()) {
       auto Ext = ExternalUses.find(CB.Name);
       if (Ext != ExternalUses.end()) {
         CB.Uses.insert(CB.Uses.end(), Ext->second.begin(), Ext->second.end());
         CB.Reasons.push_back(Ext->second.front().How + " in another file");
+        UseRole(Ext->second);
       }
     }
     if (CB.Reasons.empty()) {
@@ -291,16 +377,20 @@ discoverCallbacks(ASTContext &Ctx, const SalIndex &Sal,
         Result.OtherExternalDefinitions.push_back(CB.Name);
       continue;
     }
+    if (!CB.Role) // a use whose role is unknown here (an old cross-file record)
+      CB.Role = &roles().all().front();
     Result.Callbacks.push_back(std::move(CB));
   }
 
   // Uses of functions this file does not define.
   for (auto &[FD, Uses] : Finder.Uses) {
     const FunctionDecl *Def = FD->getDefinition();
+    if (Def && Known.count(Def))
+      continue;
     if (Def && InMainFile(Def))
       continue;
-    if (!Def && FD->isExternallyVisible()) {
-      auto &Dest = Result.ExternalUses[FD->getNameAsString()];
+    if (FD->isExternallyVisible()) {
+      auto &Dest = Result.ExternalUses[callbackName(FD)];
       Dest.insert(Dest.end(), Uses.begin(), Uses.end());
     }
   }

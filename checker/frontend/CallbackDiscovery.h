@@ -1,15 +1,21 @@
-// Finds the functions of a translation unit that are save callbacks:
-//  - a declaration written with the role type EVT_VMB_CHANNEL_SAVE_PACKET
-//    (directly or through a typedef of it);
-//  - a declaration annotated _Function_class_(EVT_VMB_CHANNEL_SAVE_PACKET);
-//  - passed where a PFN_VMB_CHANNEL_SAVE_PACKET parameter is expected (the
-//    SavePacket argument of VmbServerChannelInitSetSaveRestorePacketCallbacks,
-//    called directly or through a method table);
-//  - stored in a PFN_VMB_CHANNEL_SAVE_PACKET variable or field;
+// Finds the functions of a translation unit that are save callbacks, for
+// every role type of rules/roles.json (EVT_VMB_CHANNEL_SAVE_PACKET and the
+// V5 EVT_VMB_CHANNEL_SAVE_PACKET_EX):
+//  - a declaration written with the role type (directly or through a
+//    typedef of it);
+//  - a declaration annotated _Function_class_(role type);
+//  - passed where the role's PFN_ pointer type is expected (the callback
+//    argument of a registration routine, called directly or through a
+//    method table);
+//  - stored in a variable, field or array of the PFN_ type, or cast to it;
 //  - registered in another translation unit of the same run (by name).
-// Only the main file's declarations are traversed: the WDK headers are huge.
+// Only the main file's declarations are traversed (the WDK headers are
+// huge), into namespaces, extern "C" blocks and classes; a function the main
+// file uses as a callback is analysed wherever its body is, unless that is a
+// system header.
 #pragma once
 
+#include "frontend/SaveRoles.h"
 #include "report/Finding.h"
 
 #include <map>
@@ -25,20 +31,19 @@ namespace vmbcheck {
 
 class SalIndex;
 
-inline constexpr const char *SaveRoleType = "EVT_VMB_CHANNEL_SAVE_PACKET";
-inline constexpr const char *SavePointerType = "PFN_VMB_CHANNEL_SAVE_PACKET";
-inline constexpr const char *RegistrationFunction =
-    "VmbServerChannelInitSetSaveRestorePacketCallbacks";
-
 // A place where a function is used as the save callback.
 struct CallbackUse {
   SourceSpan Where;
   std::string How; // "passed as SavePacket to VmbServerChannel...", "stored in 'Save'"
+  std::string Role; // the role type the use implies, e.g. EVT_VMB_CHANNEL_SAVE_PACKET_EX
 };
 
 struct DiscoveredCallback {
-  const clang::FunctionDecl *Definition = nullptr; // in the main file
-  std::string Name;
+  const clang::FunctionDecl *Definition = nullptr;
+  std::string Name; // qualified in C++ ("vsp::SavePacket")
+  // The role its declarations or uses give it (the first found; a function
+  // registered under two roles keeps the one of its declaration).
+  const SaveRole *Role = nullptr;
   // Why it is a callback, e.g. "declared with EVT_VMB_CHANNEL_SAVE_PACKET".
   std::vector<std::string> Reasons;
   std::vector<CallbackUse> Uses; // registrations and stores, here or elsewhere
@@ -57,6 +62,10 @@ struct DiscoveryResult {
   // a registration in another file may make them one.
   std::vector<std::string> OtherExternalDefinitions;
 };
+
+// The name callbacks are reported and matched across files by: qualified
+// in C++ ("vsp::SavePacket"), plain in C.
+std::string callbackName(const clang::FunctionDecl *FD);
 
 // ExternalUses: registrations found in other translation units of the run,
 // by function name.
