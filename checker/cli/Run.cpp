@@ -122,6 +122,33 @@ AnalysisOptions applyConfig(AnalysisOptions Options, const Config &C) {
   return Options;
 }
 
+// A function used as the save callback whose body no analysed file has
+// (the file that defines it was not among the inputs, or is in another
+// shard) was not checked: say so, once per function, at its first use. A
+// warning, not a failure: the run analysed everything it was given.
+void reportUndefinedCallbacks(const std::vector<Job> &Jobs, const UseMap &Registered,
+                              std::vector<Notification> &Out) {
+  std::set<std::string> Defined;
+  for (const Job &J : Jobs) {
+    Defined.insert(J.Analysis.OtherExternalDefinitions.begin(),
+                   J.Analysis.OtherExternalDefinitions.end());
+    for (const CallbackListing &L : J.Analysis.Callbacks)
+      Defined.insert(L.Name);
+  }
+  for (const auto &[Name, Uses] : Registered) {
+    if (Defined.count(Name) || Uses.empty())
+      continue;
+    Notification N;
+    N.Level = Notification::Severity::Warning;
+    N.Id = "callback-not-found";
+    N.Where = Uses.front().Where;
+    N.Message = "'" + Name + "' is used as the save callback here (" + Uses.front().How +
+                ") but no analysed file defines it: it was not analysed (add the file that "
+                "defines it to the run)";
+    Out.push_back(std::move(N));
+  }
+}
+
 } // namespace
 
 std::vector<std::string> shardOf(std::vector<std::string> Sources, unsigned K, unsigned N) {
@@ -241,6 +268,7 @@ RunResult runAnalysis(const RunOptions &Options, ProgressFn Progress) {
   }
   Total += Pass2.size();
   runJobs(Pass2, Options, Pass2Uses, Progress, Done, Total);
+  reportUndefinedCallbacks(AllJobs, Registered, Result.Warnings);
 
   // Merge the commands of each file, deterministically.
   std::map<std::string, FileResult> ByFile;
