@@ -32,7 +32,7 @@ AliasRestore(VMBCHANNEL Channel, PVOID LibBuf, UINT32 LibBufSize, PVOID SaveBuf,
 }
 
 NTSTATUS
-RegisterSaveRestore(PKMCL_SERVER_ONLY_METHODS Methods, VMBCHANNEL Channel)
+RegisterSaveRestore(KMCL_SERVER_ONLY_METHODS *Methods, VMBCHANNEL Channel)
 {
     return Methods->VmbServerChannelInitSetSaveRestorePacketCallbacks(Channel, AliasSave, AliasRestore);
 }

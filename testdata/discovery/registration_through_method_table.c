@@ -31,7 +31,7 @@ TableRestore(VMBCHANNEL Channel, PVOID LibBuf, UINT32 LibBufSize, PVOID SaveBuf,
 }
 
 NTSTATUS
-RegisterThroughTable(PKMCL_SERVER_ONLY_METHODS Methods, VMBCHANNEL Channel)
+RegisterThroughTable(KMCL_SERVER_ONLY_METHODS *Methods, VMBCHANNEL Channel)
 {
     return Methods->VmbServerChannelInitSetSaveRestorePacketCallbacks(Channel, &TableSave, TableRestore);
 }

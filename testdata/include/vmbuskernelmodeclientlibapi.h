@@ -161,13 +161,13 @@ FN_VMB_CHANNEL_ENABLE(_In_ VMBCHANNEL Channel);
 typedef FN_VMB_CHANNEL_ENABLE *PFN_VMB_CHANNEL_ENABLE;
 FN_VMB_CHANNEL_ENABLE VmbChannelEnable;
 
-/* The server-only method table of the KMCL interface. */
+/* The server-only method table of the KMCL interface (the part of it that
+   registers the save/restore callbacks). As in the WDK, there is no pointer
+   typedef for it. */
 typedef struct _KMCL_SERVER_ONLY_METHODS {
-    USHORT Size;
-    USHORT Version;
     PFN_VMB_SERVER_CHANNEL_INIT_SET_SAVE_RESTORE_PACKET_CALLBACKS VmbServerChannelInitSetSaveRestorePacketCallbacks;
     PFN_VMB_CHANNEL_ENABLE VmbChannelEnable;
-} KMCL_SERVER_ONLY_METHODS, *PKMCL_SERVER_ONLY_METHODS;
+} KMCL_SERVER_ONLY_METHODS;
 
 /* Interface V5 extends the table: by inheritance in C++, by an anonymous
    member (a Microsoft extension) in C. */
