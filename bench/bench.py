@@ -117,6 +117,27 @@ def compare(name, clang_cmd, tool_cmd, runs, cwd, count_instructions=False):
     return vt / ct, vm / cm
 
 
+ENGINE_OFF = "--rules=-VMB001,-VMB002,-VMB003,-VMB004"
+
+
+def per_callback_ms(tool_cmd, cwd, runs):
+    """Milliseconds the path-sensitive engine spends per save callback: the
+    median wall time of tool_cmd minus that of the same run with the engine's
+    rules switched off (parse and discovery only), divided by the number of
+    callbacks --list-callbacks reports."""
+    listed = subprocess.run([tool_cmd[0], "--list-callbacks", *tool_cmd[1:]], cwd=cwd,
+                            capture_output=True, text=True).stdout
+    count = sum(1 for line in listed.splitlines() if line.strip())
+    on, off = [], []
+    for _ in range(runs):
+        on.append(measure(tool_cmd, cwd)[0])
+        off.append(measure([tool_cmd[0], ENGINE_OFF, *tool_cmd[1:]], cwd)[0])
+    engine = statistics.median(on) - statistics.median(off)
+    print(f"  engine per callback     {1000 * engine / max(count, 1):7.1f} ms   "
+          f"({count} callbacks; {1000 * engine:.0f} ms with the engine minus without, "
+          f"medians of {runs})")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)
@@ -137,17 +158,19 @@ def main():
         compare(f"generated TU ({args.functions} functions + 5 save callbacks, {lines} lines)",
                 ["clang-19", "-fsyntax-only", *flags, big],
                 [tool, "-j1", big, "--", *flags], args.runs, tmp, args.instructions)
+        per_callback_ms([tool, "-j1", big, "--", *flags], tmp, args.runs)
 
     cases = []
     for root, _, files in os.walk(os.path.join(REPO, "testdata")):
         if os.sep + "include" in root:
             continue
-        cases += [os.path.join(root, f) for f in files if f.endswith(".c")]
+        cases += [os.path.join(root, f) for f in files if f.endswith((".c", ".cpp"))]
     cases.sort()
     # Each case with its own flags file, as vmbcheck sees it.
     compare(f"testdata/ ({len(cases)} files, one process each tool)",
             ["clang-19", "-fsyntax-only", *flags, *cases],
             [tool, "-j1", *cases, "--", *flags], args.runs, REPO)
+    per_callback_ms([tool, "-j1", *cases, "--", *flags], REPO, args.runs)
 
 
 if __name__ == "__main__":
