@@ -440,9 +440,9 @@ int main(int argc, const char **argv) {
         writeNotificationText(errs(), N, Style);
     for (const CallbackListing &C : Result.Callbacks) {
       *OS << displayPath(C.Where.File, Style.BaseDir) << ":" << C.Where.Line << ":"
-          << C.Where.Column << ": " << C.Name << ":";
+          << C.Where.Column << ": " << printableText(C.Name) << ":";
       for (size_t I = 0; I < C.Reasons.size(); ++I)
-        *OS << (I ? ";" : "") << " " << C.Reasons[I];
+        *OS << (I ? ";" : "") << " " << printableText(C.Reasons[I]);
       *OS << "\n";
     }
     return NotAllAnalysed ? 2 : 0;

@@ -21,8 +21,14 @@ struct TextStyle {
   std::string BaseDir; // paths under it are printed relative to it
 };
 
-// Path as shown to the user: relative to BaseDir when inside it.
+// Path as shown to the user: relative to BaseDir when inside it, control
+// characters escaped, never starting with ':' (a CI log command).
 std::string displayPath(const std::string &Path, const std::string &BaseDir);
+
+// Text from sources or file names made safe for a terminal and a CI log:
+// control characters, bidirectional overrides and bytes that are not UTF-8
+// become `<U+001B>` / `<FF>`, as clang prints them.
+std::string printableText(llvm::StringRef S);
 
 void writeFindingText(llvm::raw_ostream &OS, const Finding &F, const RuleInfo *Rule,
                       const TextStyle &Style);
