@@ -34,7 +34,7 @@ static json toJson(const Finding &F) {
   for (const FixIt &X : F.Fixes) {
     json Edits = json::array();
     for (const TextEdit &E : X.Edits)
-      Edits.push_back({E.File, E.Offset, E.Length, E.Replacement, toJson(E.Where)});
+      Edits.push_back({E.File, E.Offset, E.Length, E.Replacement, toJson(E.Where), E.Digest});
     Fixes.push_back({X.Description, Edits});
   }
   return {{"rule", F.RuleId}, {"level", F.Level},    {"message", F.Message},
@@ -57,7 +57,7 @@ static Finding findingFrom(const json &J) {
     Fix.Description = X[0];
     for (const json &E : X[1])
       Fix.Edits.push_back({E[0].get<std::string>(), E[1].get<unsigned>(), E[2].get<unsigned>(),
-                           E[3].get<std::string>(), spanFrom(E[4])});
+                           E[3].get<std::string>(), spanFrom(E[4]), E[5].get<std::string>()});
     F.Fixes.push_back(std::move(Fix));
   }
   return F;

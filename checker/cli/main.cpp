@@ -7,6 +7,7 @@
 // callback that could not be (fully) analysed.
 #include "cli/Config.h"
 #include "cli/Run.h"
+#include "report/AtomicFile.h"
 #include "report/Baseline.h"
 #include "report/Embedded.h"
 #include "report/Fixes.h"
@@ -199,19 +200,21 @@ int mergeCommand(int argc, const char **argv) {
       return 2;
     }
   }
+  if (std::string In = outputIsAnInput(Output, Inputs); !In.empty()) {
+    WithColor::error(errs(), "vmbcheck merge")
+        << Output << ": the output is also an input (" << In << "); nothing written\n";
+    return 2;
+  }
   nlohmann::json Merged;
   std::string Error;
   if (!mergeSarif(Logs, Merged, Error)) {
     WithColor::error(errs(), "vmbcheck merge") << Error << "\n";
     return 2;
   }
-  std::error_code EC;
-  raw_fd_ostream Out(Output, EC, sys::fs::OF_Text);
-  if (EC) {
-    WithColor::error(errs(), "vmbcheck merge") << "cannot write '" << Output << "': " << EC.message() << "\n";
+  if (!writeFileAtomically(Output, serializeJson(Merged), Error)) {
+    WithColor::error(errs(), "vmbcheck merge") << Error << "\n";
     return 2;
   }
-  Out << serializeJson(Merged);
   return 0;
 }
 
@@ -401,38 +404,58 @@ int main(int argc, const char **argv) {
                           return N.Level == Notification::Severity::Error;
                         });
 
+  // No output may overwrite an input: a source, the database, the baseline
+  // or configuration read (compared by identity, so links count).
+  std::vector<std::string> Inputs(Options.Sources.begin(), Options.Sources.end());
+  for (const FileResult &F : Result.Files)
+    Inputs.push_back(F.File);
+  for (const std::string *In : {&BaselineFile.getValue(), &ConfigFile.getValue()})
+    if (!In->empty())
+      Inputs.push_back(*In);
+  if (!BuildPath.empty())
+    Inputs.push_back((Twine(BuildPath) + "/compile_commands.json").str());
+  for (const std::string *Out : {&OutputFile.getValue(), &WriteBaseline.getValue(),
+                                 &ExportFixes.getValue()})
+    if (!Out->empty())
+      if (std::string In = outputIsAnInput(*Out, Inputs); !In.empty()) {
+        WithColor::error(errs(), "vmbcheck")
+            << *Out << ": the output is also an input (" << In << "); nothing written\n";
+        return 2;
+      }
+
   if (!WriteBaseline.empty()) {
-    std::error_code EC;
-    raw_fd_ostream B(WriteBaseline, EC, sys::fs::OF_Text);
-    if (EC) {
-      WithColor::error(errs(), "vmbcheck") << "cannot write '" << WriteBaseline
-                                           << "': " << EC.message() << "\n";
-      return 2;
-    }
     SarifOptions BO = SO;
     BO.IncludeSuppressed = false;
-    B << serializeJson(makeSarif({&Result.Files, &Result.Warnings}, Rules, BO));
+    std::string Error;
+    if (!writeFileAtomically(WriteBaseline,
+                             serializeJson(makeSarif({&Result.Files, &Result.Warnings}, Rules, BO)),
+                             Error)) {
+      WithColor::error(errs(), "vmbcheck") << Error << "\n";
+      return 2;
+    }
     errs() << "vmbcheck: wrote " << Reported.size() << " findings to the baseline "
            << WriteBaseline << "\n";
     return NotAllAnalysed ? 2 : 0;
   }
 
-  std::unique_ptr<raw_fd_ostream> File;
-  raw_ostream *OS = &outs();
-  if (!OutputFile.empty()) {
-    std::error_code EC;
-    File = std::make_unique<raw_fd_ostream>(OutputFile, EC, sys::fs::OF_Text);
-    if (EC) {
-      WithColor::error(errs(), "vmbcheck") << "cannot write '" << OutputFile << "': "
-                                           << EC.message() << "\n";
-      return 2;
-    }
-    OS = File.get();
-  }
+  // The report goes to a string first when it is a file: written whole, at
+  // the end, or not at all.
+  std::string Report;
+  raw_string_ostream ReportStream(Report);
+  raw_ostream *OS = OutputFile.empty() ? static_cast<raw_ostream *>(&outs()) : &ReportStream;
+  auto FinishReport = [&]() {
+    if (OutputFile.empty())
+      return true;
+    std::string Error;
+    if (writeFileAtomically(OutputFile, Report, Error))
+      return true;
+    WithColor::error(errs(), "vmbcheck") << Error << "\n";
+    return false;
+  };
 
   TextStyle Style;
   Style.BaseDir = currentDir();
-  Style.Color = !NoColor && !File && outs().has_colors();
+  Style.Color = !NoColor && OutputFile.empty() && outs().has_colors();
 
   if (ListCallbacks) {
     for (const FileResult &F : Result.Files)
@@ -445,6 +468,8 @@ int main(int argc, const char **argv) {
         *OS << (I ? ";" : "") << " " << printableText(C.Reasons[I]);
       *OS << "\n";
     }
+    if (!FinishReport())
+      return 2;
     return NotAllAnalysed ? 2 : 0;
   }
 
@@ -467,12 +492,16 @@ int main(int argc, const char **argv) {
     for (const Finding *Fd : Reported)
       writeFindingText(*OS, *Fd, Rules.find(Fd->RuleId), Style);
   }
+  if (!FinishReport())
+    return 2;
 
+  bool FixFailed = false;
   if (Fix) {
-    std::string Error;
-    unsigned Applied = applyFixes(Reported, Error);
-    if (!Error.empty())
-      WithColor::error(errs(), "vmbcheck") << Error << "\n";
+    std::vector<std::string> Errors;
+    unsigned Applied = applyFixes(Reported, Errors);
+    for (const std::string &E : Errors)
+      WithColor::error(errs(), "vmbcheck") << E << "\n";
+    FixFailed = !Errors.empty();
     errs() << "vmbcheck: applied " << Applied << (Applied == 1 ? " fix" : " fixes") << "\n";
   }
 
@@ -487,7 +516,7 @@ int main(int argc, const char **argv) {
     errs() << "; " << Incomplete << (Incomplete == 1 ? " file was" : " files were")
            << " not completely analysed";
   errs() << "\n";
-  if (NotAllAnalysed)
+  if (NotAllAnalysed || FixFailed)
     return 2;
   return Reported.empty() ? 0 : 1;
 }

@@ -74,6 +74,10 @@ std::optional<FixIt> vmb002Fix(const ASTContext &Ctx, const FunctionDecl *Callba
   if (!Body || Param->getName().empty() || mentions(Body, Param))
     return std::nullopt;
   const SourceManager &SM = Ctx.getSourceManager();
+  // Not where a macro writes the brace: the insertion would land inside its
+  // expansion. (It goes right after the brace, before any statement.)
+  if (Body->getLBracLoc().isMacroID())
+    return std::nullopt;
   SourceLocation Brace = SM.getExpansionLoc(Body->getLBracLoc());
   // Indent like the first statement, else four spaces.
   unsigned Indent = 4;
@@ -81,6 +85,7 @@ std::optional<FixIt> vmb002Fix(const ASTContext &Ctx, const FunctionDecl *Callba
     Indent = SM.getExpansionColumnNumber(Body->body_front()->getBeginLoc()) - 1;
   TextEdit E;
   E.File = filePathOf(SM, Brace);
+  E.Digest = contentDigest(SM.getBufferData(SM.getFileID(Brace)));
   E.Offset = SM.getFileOffset(Brace) + 1;
   E.Length = 0;
   E.Replacement = "\n" + std::string(Indent, ' ') + "*" + Param->getName().str() + " = 0;";

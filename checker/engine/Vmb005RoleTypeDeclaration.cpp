@@ -45,6 +45,10 @@ static std::optional<FixIt> roleDeclarationFix(ASTContext &Ctx, const SalIndex &
                                 Def->getType().getCanonicalType()))
     return std::nullopt;
   const SourceManager &SM = Ctx.getSourceManager();
+  // Text inserted before a definition a macro writes, or that a macro's
+  // continuation line precedes, would land inside a macro: no fix there.
+  if (Def->getOuterLocStart().isMacroID() || Def->getLocation().isMacroID())
+    return std::nullopt;
   SourceLocation Start = SM.getExpansionLoc(Def->getOuterLocStart());
   for (const SalAnnotation &A : Sal.annotationsOf(Def))
     if (SM.isBeforeInTranslationUnit(A.Loc, Start))
@@ -53,7 +57,11 @@ static std::optional<FixIt> roleDeclarationFix(ASTContext &Ctx, const SalIndex &
   llvm::StringRef Buffer = SM.getBufferData(File);
   size_t LineStart = Buffer.rfind('\n', Offset);
   LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
+  llvm::StringRef Before = Buffer.take_front(LineStart).rtrim("\r\n");
+  if (Before.ends_with("\\"))
+    return std::nullopt;
   TextEdit E;
+  E.Digest = contentDigest(Buffer);
   E.File = filePathOf(SM, Start);
   E.Offset = static_cast<unsigned>(LineStart);
   E.Length = 0;

@@ -3,6 +3,8 @@
 // units and be written as text or SARIF after the ASTs are gone.
 #pragma once
 
+#include "llvm/ADT/StringRef.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -33,7 +35,13 @@ struct TextEdit {
   unsigned Length = 0;
   std::string Replacement;
   SourceSpan Where; // the replaced range, for SARIF
+  // Digest of the file's bytes as they were analysed (contentDigest): --fix
+  // refuses to edit a file that has changed since.
+  std::string Digest;
 };
+
+// A short digest of a file's content (xxh3, hex).
+std::string contentDigest(llvm::StringRef Bytes);
 
 struct FixIt {
   std::string Description;

@@ -1,0 +1,183 @@
+// A user's files are never damaged: every write is atomic and checked, no
+// output may overwrite an input, and --fix only edits the bytes it analysed.
+#include "ToolRunner.h"
+#include "report/Fixes.h"
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <filesystem>
+#include <sys/resource.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace vmbcheck::test {
+namespace {
+
+bool contains(const std::string &Haystack, const std::string &Needle) {
+  return Haystack.find(Needle) != std::string::npos;
+}
+
+struct Scratch {
+  std::string Dir = makeTempDir();
+  Scratch() { writeFile(Dir + "/compile_flags.txt", "-I" + repoRoot() + "/testdata/include\n"); }
+  ~Scratch() { fs::remove_all(Dir); }
+  void copy(const std::string &From, const std::string &To) {
+    fs::copy_file(repoRoot() + "/" + From, Dir + "/" + To, fs::copy_options::overwrite_existing);
+  }
+  // Files in Dir other than the ones named: temporaries left behind.
+  std::vector<std::string> strays(std::initializer_list<std::string> Known) {
+    std::vector<std::string> Out;
+    for (const auto &E : fs::directory_iterator(Dir)) {
+      std::string N = E.path().filename().string();
+      if (std::find(Known.begin(), Known.end(), N) == Known.end())
+        Out.push_back(N);
+    }
+    return Out;
+  }
+};
+
+// Runs the tool with a file-size limit (ulimit -f) of Bytes.
+ToolRun runWithFileSizeLimit(rlim_t Bytes, const std::vector<std::string> &Args,
+                             const std::string &Dir) {
+  rlimit Old;
+  getrlimit(RLIMIT_FSIZE, &Old);
+  rlimit Low = Old;
+  Low.rlim_cur = Bytes;
+  auto OldHandler = std::signal(SIGXFSZ, SIG_IGN);
+  setrlimit(RLIMIT_FSIZE, &Low);
+  ToolRun R = runTool(Args, false, Dir);
+  setrlimit(RLIMIT_FSIZE, &Old);
+  std::signal(SIGXFSZ, OldHandler);
+  return R;
+}
+
+TEST(DataSafety, AFailedReportWriteLeavesTheOldFileIntact) {
+  Scratch S;
+  S.copy("testdata/example/vsp_example.c", "a.c");
+  const std::string Old = "the previous report\n";
+  writeFile(S.Dir + "/report.sarif", Old);
+  // The SARIF report is some kilobytes: a 2,000-byte limit stops it midway.
+  ToolRun R = runWithFileSizeLimit(2000, {"a.c", "--format=sarif", "-o", "report.sarif"}, S.Dir);
+  EXPECT_EQ(R.ExitCode, 2) << R.Stderr;
+  EXPECT_TRUE(contains(R.Stderr, "report.sarif: cannot write: File too large")) << R.Stderr;
+  EXPECT_EQ(readFile(S.Dir + "/report.sarif"), Old);
+  EXPECT_EQ(S.strays({"a.c", "compile_flags.txt", "report.sarif"}), std::vector<std::string>{});
+
+  // Same for the baseline and the exported fixes; no count is claimed.
+  writeFile(S.Dir + "/base.sarif", Old);
+  R = runWithFileSizeLimit(2000, {"a.c", "--write-baseline=base.sarif"}, S.Dir);
+  EXPECT_EQ(R.ExitCode, 2) << R.Stderr;
+  EXPECT_FALSE(contains(R.Stderr, "wrote")) << R.Stderr;
+  EXPECT_EQ(readFile(S.Dir + "/base.sarif"), Old);
+
+  // Without the limit the same run replaces the file whole.
+  R = runTool({"a.c", "--format=sarif", "-o", "report.sarif"}, false, S.Dir);
+  EXPECT_EQ(R.ExitCode, 1) << R.Stderr;
+  EXPECT_TRUE(contains(readFile(S.Dir + "/report.sarif"), "\"version\": \"2.1.0\""));
+}
+
+TEST(DataSafety, AnOutputThatIsAnInputIsRefused) {
+  Scratch S;
+  S.copy("testdata/example/vsp_example.c", "a.c");
+  std::string Source = readFile(S.Dir + "/a.c");
+  fs::create_hard_link(S.Dir + "/a.c", S.Dir + "/link.c");
+  for (const char *Out : {"a.c", "./a.c", "link.c"}) {
+    ToolRun R = runTool({"a.c", "-o", Out}, false, S.Dir);
+    EXPECT_EQ(R.ExitCode, 2) << Out;
+    EXPECT_TRUE(contains(R.Stderr, "the output is also an input")) << R.Stderr;
+    EXPECT_EQ(readFile(S.Dir + "/a.c"), Source) << Out;
+  }
+  runTool({"a.c", "--write-baseline=base.sarif"}, false, S.Dir);
+  std::string Base = readFile(S.Dir + "/base.sarif");
+  ASSERT_FALSE(Base.empty());
+  ToolRun R = runTool({"a.c", "--baseline=base.sarif", "--write-baseline=base.sarif"}, false, S.Dir);
+  EXPECT_EQ(R.ExitCode, 2) << R.Stderr;
+  EXPECT_EQ(readFile(S.Dir + "/base.sarif"), Base);
+  R = runTool({"merge", "base.sarif", "-o", "base.sarif"}, false, S.Dir);
+  EXPECT_EQ(R.ExitCode, 2) << R.Stderr;
+  EXPECT_TRUE(contains(R.Stderr, "the output is also an input")) << R.Stderr;
+  EXPECT_EQ(readFile(S.Dir + "/base.sarif"), Base);
+}
+
+// A finding with one fix that inserts Text at Offset of File, computed from
+// content whose digest is Digest.
+Finding findingWithFix(const std::string &File, unsigned Offset, unsigned Length,
+                       const std::string &Text, const std::string &Digest) {
+  Finding F;
+  F.RuleId = "VMB005";
+  TextEdit E;
+  E.File = File;
+  E.Offset = Offset;
+  E.Length = Length;
+  E.Replacement = Text;
+  E.Digest = Digest;
+  F.Fixes.push_back({"fix", {E}});
+  return F;
+}
+
+TEST(DataSafety, FixesApplyOnlyToTheBytesTheyWereComputedFrom) {
+  Scratch S;
+  std::string Path = S.Dir + "/drv.c";
+  std::string Text = "int a;\nint b;\n";
+  writeFile(Path, Text);
+  std::string Digest = contentDigest(Text);
+
+  // Changed since the analysis: refused, untouched.
+  Finding Stale = findingWithFix(Path, 0, 0, "int z;\n", contentDigest("int a;\n"));
+  std::vector<std::string> Errors;
+  EXPECT_EQ(applyFixes({&Stale}, Errors), 0u);
+  ASSERT_EQ(Errors.size(), 1u);
+  EXPECT_TRUE(contains(Errors[0], "changed since it was analysed")) << Errors[0];
+  EXPECT_EQ(readFile(Path), Text);
+
+  // Two fixes of one run that overlap: refused, untouched.
+  Finding A = findingWithFix(Path, 0, 5, "long a", Digest);
+  Finding B = findingWithFix(Path, 4, 2, "x;", Digest);
+  Errors.clear();
+  EXPECT_EQ(applyFixes({&A, &B}, Errors), 0u);
+  ASSERT_EQ(Errors.size(), 1u);
+  EXPECT_TRUE(contains(Errors[0], "overlapping")) << Errors[0];
+  EXPECT_EQ(readFile(Path), Text);
+
+  // One file reached through two names: refused for both.
+  fs::create_symlink(Path, S.Dir + "/alias.c");
+  Finding ByName = findingWithFix(Path, 0, 0, "int y;\n", Digest);
+  Finding ByLink = findingWithFix(S.Dir + "/alias.c", 7, 0, "int w;\n", Digest);
+  Errors.clear();
+  EXPECT_EQ(applyFixes({&ByName, &ByLink}, Errors), 0u);
+  EXPECT_EQ(Errors.size(), 2u);
+  EXPECT_EQ(readFile(Path), Text);
+
+  // The fix as computed: applied, in the file's own line ending.
+  std::string Crlf = "int a;\r\nint b;\r\n";
+  writeFile(Path, Crlf);
+  Finding Good = findingWithFix(Path, 8, 0, "int c;\n\n", contentDigest(Crlf));
+  Errors.clear();
+  EXPECT_EQ(applyFixes({&Good}, Errors), 1u);
+  EXPECT_TRUE(Errors.empty());
+  EXPECT_EQ(readFile(Path), "int a;\r\nint c;\r\n\r\nint b;\r\n");
+}
+
+TEST(DataSafety, FixInACrlfSourceKeepsCrlf) {
+  Scratch S;
+  std::string Text = readFile(repoRoot() + "/testdata/VMB005/stored_in_pfn_global.c");
+  std::string Crlf;
+  for (char C : Text) {
+    if (C == '\n')
+      Crlf += '\r';
+    Crlf += C;
+  }
+  writeFile(S.Dir + "/a.c", Crlf);
+  ToolRun Fix = runTool({"--fix", "a.c"}, false, S.Dir);
+  EXPECT_TRUE(contains(Fix.Stderr, "applied 1 fix")) << Fix.Stderr;
+  std::string After = readFile(S.Dir + "/a.c");
+  EXPECT_TRUE(contains(After, "EVT_VMB_CHANNEL_SAVE_PACKET GlobalStoredSave;\r\n")) << After;
+  for (size_t I = 0; I < After.size(); ++I)
+    if (After[I] == '\n')
+      ASSERT_TRUE(I > 0 && After[I - 1] == '\r') << "a bare LF at byte " << I;
+}
+
+} // namespace
+} // namespace vmbcheck::test
