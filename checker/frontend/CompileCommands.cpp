@@ -1,9 +1,7 @@
 #include "frontend/CompileCommands.h"
 
-#include "clang/Driver/Options.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
-#include "llvm/Option/ArgList.h"
-#include "llvm/Option/OptTable.h"
+#include "llvm/ADT/StringExtras.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -64,34 +62,6 @@ std::vector<std::string> adjustCommandLine(std::vector<std::string> Args,
     Args = getInsertArgumentAdjuster(CommandLineArguments(Source.ExtraArgs),
                                      ArgumentInsertPosition::END)(Args, File);
   return Args;
-}
-
-std::vector<std::string> removeUnknownArguments(std::vector<std::string> &Args) {
-  std::vector<std::string> Removed;
-  if (Args.size() < 2)
-    return Removed;
-  using namespace clang::driver;
-  const llvm::opt::OptTable &Table = getDriverOptTable();
-  llvm::opt::Visibility Vis(isClDriver(Args) ? options::CLOption : options::ClangOption);
-  std::vector<const char *> Raw;
-  for (size_t I = 1; I < Args.size(); ++I)
-    Raw.push_back(Args[I].c_str());
-  unsigned MissingIndex = 0, MissingCount = 0;
-  llvm::opt::InputArgList Parsed = Table.ParseArgs(Raw, MissingIndex, MissingCount, Vis);
-  std::set<std::string> Unknown;
-  for (const llvm::opt::Arg *A : Parsed.filtered(options::OPT_UNKNOWN))
-    Unknown.insert(A->getAsString(Parsed));
-  if (Unknown.empty())
-    return Removed;
-  std::vector<std::string> Kept{Args.front()};
-  for (size_t I = 1; I < Args.size(); ++I) {
-    if (Unknown.count(Args[I]))
-      Removed.push_back(Args[I]);
-    else
-      Kept.push_back(Args[I]);
-  }
-  Args = std::move(Kept);
-  return Removed;
 }
 
 std::unique_ptr<CompileCommands>
@@ -189,8 +159,14 @@ CompileCommands::commandsFor(const std::string &File, std::vector<std::string> &
       llvm::sys::path::append(P, C.Filename);
       C.Filename = P.str().str();
     }
-    for (const std::string &A : removeUnknownArguments(C.CommandLine))
+    std::vector<std::string> Unknown;
+    std::vector<std::string> Dropped = keepAnalysisArguments(C.CommandLine, Unknown);
+    for (const std::string &A : Unknown)
       Warnings.push_back("unknown compiler argument '" + A + "' ignored");
+    if (!Dropped.empty())
+      Warnings.push_back("compiler arguments the analysis does not use were dropped (a "
+                         "compile command cannot make vmbcheck write files or load code): " +
+                         llvm::join(Dropped, " "));
     C.CommandLine = adjustCommandLine(std::move(C.CommandLine), C.Filename, Adjust);
   }
   return Commands;

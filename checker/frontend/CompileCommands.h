@@ -56,9 +56,14 @@ std::vector<std::string> adjustCommandLine(std::vector<std::string> Args,
                                            const std::string &File,
                                            const CommandSource &Source);
 
-// Removes the arguments the Clang driver does not know (a database written
-// for GCC or another compiler); returns them. Unknown arguments are errors
-// for the driver, and one foreign flag must not cost the whole file.
-std::vector<std::string> removeUnknownArguments(std::vector<std::string> &Args);
+// Keeps in Args only what the analysis needs (CompilerArguments.cpp: an
+// allow-list of preprocessor, language, target and warning options, the
+// program and the inputs). Returns the dropped arguments worth a warning
+// (those that would write files or load code, and any other option the
+// analysis does not use, except code generation, debug and output options,
+// which are dropped quietly); arguments the Clang driver does not know (a
+// database written for GCC or another compiler) go to Unknown.
+std::vector<std::string> keepAnalysisArguments(std::vector<std::string> &Args,
+                                               std::vector<std::string> &Unknown);
 
 } // namespace vmbcheck

@@ -179,5 +179,48 @@ TEST(DataSafety, FixInACrlfSourceKeepsCrlf) {
       ASSERT_TRUE(I > 0 && After[I - 1] == '\r') << "a bare LF at byte " << I;
 }
 
+TEST(DataSafety, TheCompilationDatabaseCannotWriteFilesOrLoadCode) {
+  Scratch S;
+  S.copy("testdata/example/vsp_example.c", "a.c");
+  S.copy("testdata/example/vsp_example.c", "b.c");
+  fs::remove(S.Dir + "/compile_flags.txt");
+  std::string Inc = repoRoot() + "/testdata/include";
+  std::string D = S.Dir;
+  nlohmann::json Db = nlohmann::json::array();
+  Db.push_back({{"directory", D},
+                {"file", "a.c"},
+                {"arguments",
+                 {"clang", "-c", "-O2", "-g", "-I" + Inc, "-DVSP=1", "-MD", "-MF", D + "/out.d",
+                  "--serialize-diagnostics", D + "/out.dia", "-ftime-trace",
+                  "-ftime-trace-granularity=0", "-save-temps=obj", "-Xclang", "-load", "-Xclang",
+                  D + "/plugin.so", "-fplugin=" + D + "/plugin.so",
+                  "-fprofile-instr-generate=" + D + "/out.profraw", "-Werror", "-Wall",
+                  "-Wp,-MD," + D + "/out2.d", "-Xclang", "-dependency-file", "-Xclang",
+                  D + "/out3.d", "-o", D + "/a.o", "a.c"}}});
+  Db.push_back({{"directory", D},
+                {"file", "b.c"},
+                {"command", "cl.exe /c /nologo /W4 /WX /Zi /Od /Fo" + D + "/b.obj /Fd" + D +
+                                "/b.pdb /I" + Inc + " /DVSP /kernel /Zc:wchar_t /analyze "
+                                "/showIncludes /Fp" + D + "/b.pch b.c"}});
+  writeFile(S.Dir + "/compile_commands.json", Db.dump(1));
+  writeFile(S.Dir + "/plugin.so", "not a plugin: loading it would fail the run\n");
+  ToolRun R = runTool({"-p", ".", "a.c", "b.c"}, false, S.Dir);
+  // Analysed as usual (the findings of the example), with one warning
+  // naming what was dropped.
+  EXPECT_EQ(R.ExitCode, 1) << R.Stderr;
+  EXPECT_TRUE(contains(R.Stdout, "a.c:59:5: error:")) << R.Stdout;
+  EXPECT_TRUE(contains(R.Stdout, "b.c:59:5: error:")) << R.Stdout;
+  EXPECT_TRUE(contains(R.Stderr, "dropped")) << R.Stderr;
+  for (const char *Option : {"-fplugin=", "-ftime-trace", "--serialize-diagnostics", "-save-temps",
+                             "-load", "-fprofile-instr-generate", "-Wp,-MD", "-dependency-file"})
+    EXPECT_TRUE(contains(R.Stderr, Option)) << Option << "\n" << R.Stderr;
+  // /WX and -Werror are build gates, not analysis options: no warning, and
+  // no compile warning became an error.
+  EXPECT_FALSE(contains(R.Stderr, "/WX")) << R.Stderr;
+  EXPECT_FALSE(contains(R.Stderr, "not completely analysed")) << R.Stderr;
+  std::vector<std::string> Left = S.strays({"a.c", "b.c", "compile_commands.json", "plugin.so"});
+  EXPECT_EQ(Left, std::vector<std::string>{}) << "the analysis wrote files";
+}
+
 } // namespace
 } // namespace vmbcheck::test
