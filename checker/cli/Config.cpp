@@ -2,6 +2,7 @@
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "report/InputFile.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/YAMLTraits.h"
@@ -125,12 +126,10 @@ ConfigResolver::ConfigResolver(std::optional<std::string> ExplicitFile, Config O
     : ExplicitFile(std::move(ExplicitFile)), Overrides(std::move(Overrides)) {}
 
 static std::optional<Config> loadFile(llvm::StringRef Path, std::string &Error) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
-  if (!Buffer) {
-    Error = Path.str() + ": cannot read: " + Buffer.getError().message();
+  auto Text = readInputFile(Path.str(), "the configuration", Error);
+  if (!Text)
     return std::nullopt;
-  }
-  return parseConfig((*Buffer)->getBuffer(), Path, Error);
+  return parseConfig(*Text, Path, Error);
 }
 
 std::optional<Config> ConfigResolver::forDirectory(llvm::StringRef Dir, std::string &Error) {

@@ -217,12 +217,23 @@ RunResult runAnalysis(const RunOptions &Options, ProgressFn Progress) {
       }
       Settings = *C;
     }
-    std::vector<std::string> Warnings;
-    for (auto &C : Commands->commandsFor(Source, Warnings, Settings.ExtraArgsBefore,
+    std::vector<std::string> Warnings, Errors;
+    for (auto &C : Commands->commandsFor(Source, Warnings, Errors, Settings.ExtraArgsBefore,
                                          Settings.ExtraArgs)) {
       if (!Seen.insert(C.Filename + '\0' + llvm::join(C.CommandLine.begin(), C.CommandLine.end(), " ")).second)
         continue;
       AllJobs.push_back({std::move(C), applyConfig(Options.Analysis, Settings), Settings, {}});
+    }
+    for (std::string &E : Errors) {
+      Notification N;
+      N.Level = Notification::Severity::Error;
+      N.Id = "compile-command";
+      N.Message = std::move(E);
+      N.Where.File = AllJobs.empty() ? Source : AllJobs.back().Command.Filename;
+      if (llvm::none_of(Result.Warnings, [&](const Notification &M) {
+            return M.Message == N.Message && M.Where.File == N.Where.File;
+          }))
+        Result.Warnings.push_back(std::move(N));
     }
     for (std::string &W : Warnings) {
       Notification N;

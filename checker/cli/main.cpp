@@ -11,6 +11,7 @@
 #include "report/Baseline.h"
 #include "report/Embedded.h"
 #include "report/Fixes.h"
+#include "report/InputFile.h"
 #include "report/SarifMerge.h"
 #include "report/RuleCatalog.h"
 #include "report/SarifWriter.h"
@@ -27,6 +28,7 @@
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cmath>
 #include <sys/resource.h>
 #include <thread>
 
@@ -83,6 +85,10 @@ cl::opt<double> TimeoutOpt("timeout",
                            cl::desc("Seconds one file may take before it is reported as not "
                                     "analysed (default 300; 0: no limit)"),
                            cl::init(300), cl::cat(Category));
+cl::opt<unsigned> MaxInputSize("max-input-size",
+                               cl::desc("Largest configuration, baseline, SARIF, compilation "
+                                        "database or response file read, MiB (default 256)"),
+                               cl::init(256), cl::cat(Category));
 cl::opt<bool> NoIsolation("no-isolation",
                           cl::desc("Analyse in this process instead of one child process per "
                                    "file (faster to debug; a crash then ends the run)"),
@@ -188,12 +194,13 @@ int mergeCommand(int argc, const char **argv) {
   }
   std::vector<nlohmann::json> Logs;
   for (const std::string &In : Inputs) {
-    auto Buffer = MemoryBuffer::getFile(In);
-    if (!Buffer) {
-      WithColor::error(errs(), "vmbcheck merge") << In << ": " << Buffer.getError().message() << "\n";
+    std::string Error;
+    auto Bytes = readInputFile(In, "the SARIF log", Error);
+    if (!Bytes) {
+      WithColor::error(errs(), "vmbcheck merge") << Error << "\n";
       return 2;
     }
-    StringRef Text = (*Buffer)->getBuffer();
+    StringRef Text = *Bytes;
     Logs.push_back(nlohmann::json::parse(Text.begin(), Text.end(), nullptr, false));
     if (Logs.back().is_discarded()) {
       WithColor::error(errs(), "vmbcheck merge") << In << ": not JSON\n";
@@ -291,6 +298,25 @@ int main(int argc, const char **argv) {
     outs() << R->HelpMarkdown;
     return 0;
   }
+
+  // Budgets are checked like the configuration file's: a NaN, infinite or
+  // negative value would switch a budget off or make it meaningless.
+  auto Budget = [](const char *Name, double V, bool ZeroAllowed) {
+    if (std::isfinite(V) && (V > 0 || (ZeroAllowed && V == 0)) && V <= 1e9)
+      return true;
+    WithColor::error(errs(), "vmbcheck") << "--" << Name << " must be a " << (ZeroAllowed ? "" : "positive ")
+                                         << "number of seconds" << (ZeroAllowed ? " (0: no limit)" : "")
+                                         << ", not '" << V << "'\n";
+    return false;
+  };
+  if (!Budget("max-seconds", MaxSeconds, false) || !Budget("timeout", TimeoutOpt, true))
+    return 2;
+  if (MaxNodes == 0 || MaxInputSize == 0 || MaxInputSize > 1024 * 1024) {
+    WithColor::error(errs(), "vmbcheck")
+        << "--max-nodes and --max-input-size must be positive (--max-input-size at most 1048576 MiB)\n";
+    return 2;
+  }
+  setMaxInputBytes(uint64_t(MaxInputSize) * 1024 * 1024);
 
   unsigned Shard = 1, Shards = 1;
   if (!ShardOpt.empty()) {

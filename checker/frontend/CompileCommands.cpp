@@ -3,6 +3,9 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "llvm/ADT/StringExtras.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
+#include "report/InputFile.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/StringSaver.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
@@ -75,6 +78,16 @@ CompileCommands::load(const CommandSource &Source, const std::vector<std::string
     DB = std::make_unique<FixedCompilationDatabase>(".", Args);
   } else if (!Source.BuildPath.empty()) {
     std::string Err;
+    for (const char *Name : {"compile_commands.json", "compile_flags.txt"}) {
+      llvm::SmallString<256> P(Source.BuildPath);
+      llvm::sys::path::append(P, Name);
+      if (!llvm::sys::fs::exists(P))
+        continue;
+      Error = checkInputFile(P.str().str(), "the compilation database");
+      if (!Error.empty())
+        return nullptr;
+      break;
+    }
     DB = CompilationDatabase::loadFromDirectory(Source.BuildPath, Err);
     if (!DB) {
       llvm::SmallString<256> Json(Source.BuildPath);
@@ -91,7 +104,6 @@ CompileCommands::load(const CommandSource &Source, const std::vector<std::string
   }
   if (DB) {
     DB = inferTargetAndDriverMode(std::move(DB));
-    DB = expandResponseFiles(std::move(DB), llvm::vfs::getRealFileSystem());
     if (!Source.FixedArgs)
       DB = inferMissingCompileCommands(std::move(DB));
   }
@@ -107,8 +119,50 @@ std::vector<std::string> CompileCommands::allFiles() const {
   return Files;
 }
 
+// A file system that opens only regular files within the input size limit:
+// response files named by a compile command come from the repository.
+class BoundedFileSystem : public llvm::vfs::ProxyFileSystem {
+public:
+  BoundedFileSystem() : ProxyFileSystem(llvm::vfs::getRealFileSystem()) {}
+  llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>> openFileForRead(const llvm::Twine &Path) override {
+    auto St = status(Path);
+    if (!St)
+      return St.getError();
+    if (St->getType() != llvm::sys::fs::file_type::regular_file)
+      return std::make_error_code(std::errc::invalid_argument);
+    if (St->getSize() > maxInputBytes())
+      return std::make_error_code(std::errc::file_too_large);
+    return ProxyFileSystem::openFileForRead(Path);
+  }
+};
+
+std::string expandResponseFiles(std::vector<std::string> &Args, const std::string &Directory) {
+  if (llvm::none_of(Args, [](const std::string &A) { return !A.empty() && A[0] == '@'; }))
+    return "";
+  llvm::BumpPtrAllocator Alloc;
+  llvm::StringSaver Saver(Alloc);
+  llvm::SmallVector<const char *, 64> Argv;
+  for (const std::string &A : Args)
+    Argv.push_back(Saver.save(A).data());
+  BoundedFileSystem FS;
+  llvm::cl::ExpansionContext ECtx(Alloc, isClDriver(Args) ? llvm::cl::TokenizeWindowsCommandLine
+                                                          : llvm::cl::TokenizeGNUCommandLine);
+  ECtx.setVFS(&FS).setCurrentDir(Directory);
+  if (llvm::Error E = ECtx.expandResponseFiles(Argv)) {
+    // One line (recursion, an unreadable or oversized file); the response
+    // files are left out, the rest of the command is used.
+    std::string Text = llvm::toString(std::move(E));
+    std::replace(Text.begin(), Text.end(), '\n', ' ');
+    llvm::erase_if(Args, [](const std::string &A) { return !A.empty() && A[0] == '@'; });
+    return "response file not expanded: " + llvm::StringRef(Text).trim().str();
+  }
+  Args.assign(Argv.begin(), Argv.end());
+  return "";
+}
+
 std::vector<CompileCommand>
 CompileCommands::commandsFor(const std::string &File, std::vector<std::string> &Warnings,
+                             std::vector<std::string> &Errors,
                              const std::vector<std::string> &ExtraBefore,
                              const std::vector<std::string> &Extra) const {
   CommandSource Adjust = Source;
@@ -124,11 +178,24 @@ CompileCommands::commandsFor(const std::string &File, std::vector<std::string> &
   } else {
     // Like clang-tidy: a compile_commands.json or compile_flags.txt in a
     // parent directory of the source.
-    std::string Err;
-    if (auto Detected = CompilationDatabase::autoDetectFromSource(Abs, Err)) {
-      auto DB = inferMissingCompileCommands(
-          expandResponseFiles(inferTargetAndDriverMode(std::move(Detected)),
-                              llvm::vfs::getRealFileSystem()));
+    std::string Err, Unreadable;
+    // The databases autodetection would read, checked first: a FIFO named
+    // compile_commands.json in the repository must not block the run.
+    for (llvm::StringRef Dir = llvm::sys::path::parent_path(Abs);
+         !Dir.empty() && Unreadable.empty(); Dir = llvm::sys::path::parent_path(Dir))
+      for (const char *Name : {"compile_commands.json", "compile_flags.txt"}) {
+        llvm::SmallString<256> P(Dir);
+        llvm::sys::path::append(P, Name);
+        if (llvm::sys::fs::exists(P)) {
+          Unreadable = checkInputFile(P.str().str(), "the compilation database");
+          Dir = "/"; // the closest one decides, as autodetection does
+          break;
+        }
+      }
+    if (!Unreadable.empty()) {
+      Errors.push_back(Unreadable + "; the file was analysed with default flags");
+    } else if (auto Detected = CompilationDatabase::autoDetectFromSource(Abs, Err)) {
+      auto DB = inferMissingCompileCommands(inferTargetAndDriverMode(std::move(Detected)));
       Commands = DB->getCompileCommands(Abs);
     } else {
       // A compile_commands.json next to the source that cannot be read is
@@ -148,7 +215,8 @@ CompileCommands::commandsFor(const std::string &File, std::vector<std::string> &
     }
   }
   if (Commands.empty()) {
-    Warnings.push_back("no compile command found; analysing it with default flags");
+    if (Errors.empty())
+      Warnings.push_back("no compile command found; analysing it with default flags");
     Commands.push_back(CompileCommand(llvm::sys::path::parent_path(Abs), Abs.str().str(),
                                       {"clang", Abs.str().str()}, ""));
   }
@@ -159,6 +227,8 @@ CompileCommands::commandsFor(const std::string &File, std::vector<std::string> &
       llvm::sys::path::append(P, C.Filename);
       C.Filename = P.str().str();
     }
+    if (std::string E = expandResponseFiles(C.CommandLine, C.Directory); !E.empty())
+      Errors.push_back(E);
     std::vector<std::string> Unknown;
     std::vector<std::string> Dropped = keepAnalysisArguments(C.CommandLine, Unknown);
     for (const std::string &A : Unknown)

@@ -36,9 +36,12 @@ public:
   // flags are used.
   // Extra: arguments from the file's configuration, added after those of
   // the command line. Warnings: things the user should know (no database,
-  // a malformed one found next to the source, arguments dropped).
+  // a malformed one found next to the source, arguments dropped). Errors:
+  // inputs that could not be read (a database or response file that is not
+  // a regular file or is too large); the file is still analysed.
   std::vector<clang::tooling::CompileCommand>
   commandsFor(const std::string &File, std::vector<std::string> &Warnings,
+              std::vector<std::string> &Errors,
               const std::vector<std::string> &ExtraBefore = {},
               const std::vector<std::string> &Extra = {}) const;
 
@@ -63,6 +66,11 @@ std::vector<std::string> adjustCommandLine(std::vector<std::string> Args,
 // analysis does not use, except code generation, debug and output options,
 // which are dropped quietly); arguments the Clang driver does not know (a
 // database written for GCC or another compiler) go to Unknown.
+// Expands @response files in Args (relative to Directory), reading only
+// regular files within the input size limit; "" or a one-line reason they
+// could not be expanded (recursion included).
+std::string expandResponseFiles(std::vector<std::string> &Args, const std::string &Directory);
+
 std::vector<std::string> keepAnalysisArguments(std::vector<std::string> &Args,
                                                std::vector<std::string> &Unknown);
 

@@ -1,4 +1,5 @@
 #include "report/Baseline.h"
+#include "report/InputFile.h"
 #include "report/SarifWriter.h"
 
 #include "llvm/Support/MemoryBuffer.h"
@@ -8,12 +9,10 @@
 namespace vmbcheck {
 
 std::optional<Baseline> Baseline::load(const std::string &Path, std::string &Error) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
-  if (!Buffer) {
-    Error = Path + ": cannot read the baseline: " + Buffer.getError().message();
+  auto Bytes = readInputFile(Path, "the baseline", Error);
+  if (!Bytes)
     return std::nullopt;
-  }
-  llvm::StringRef Text = (*Buffer)->getBuffer();
+  llvm::StringRef Text = *Bytes;
   auto Doc = nlohmann::json::parse(Text.begin(), Text.end(), nullptr, false);
   if (Doc.is_discarded() || !Doc.contains("runs") || !Doc["runs"].is_array()) {
     Error = Path + ": not a SARIF log";

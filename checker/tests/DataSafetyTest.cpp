@@ -8,6 +8,7 @@
 #include <csignal>
 #include <filesystem>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -220,6 +221,69 @@ TEST(DataSafety, TheCompilationDatabaseCannotWriteFilesOrLoadCode) {
   EXPECT_FALSE(contains(R.Stderr, "not completely analysed")) << R.Stderr;
   std::vector<std::string> Left = S.strays({"a.c", "b.c", "compile_commands.json", "plugin.so"});
   EXPECT_EQ(Left, std::vector<std::string>{}) << "the analysis wrote files";
+}
+
+TEST(DataSafety, InputsAreReadOnlyWhenRegularFilesWithinTheLimit) {
+  Scratch S;
+  S.copy("testdata/example/vsp_example.c", "a.c");
+  ASSERT_EQ(mkfifo((S.Dir + "/fifo").c_str(), 0600), 0);
+  // Each would block the run forever if it were opened.
+  struct Case {
+    std::vector<std::string> Args;
+    std::string Cause;
+  } Cases[] = {
+      {{"a.c", "--config-file=fifo"}, "fifo: cannot read the configuration: not a regular file"},
+      {{"a.c", "--baseline=fifo"}, "fifo: cannot read the baseline: not a regular file"},
+      {{"merge", "fifo", "-o", "out.sarif"}, "fifo: cannot read the SARIF log: not a regular file"},
+      {{"a.c", "--config-file=."}, ": cannot read the configuration: is a directory"},
+  };
+  for (const Case &C : Cases) {
+    ToolRun R = runTool(C.Args, false, S.Dir);
+    EXPECT_EQ(R.ExitCode, 2) << C.Args[1];
+    EXPECT_TRUE(contains(R.Stderr, C.Cause)) << R.Stderr;
+  }
+  // A compilation database that is a FIFO (-p, and found next to a source).
+  fs::create_directories(S.Dir + "/db");
+  ASSERT_EQ(mkfifo((S.Dir + "/db/compile_commands.json").c_str(), 0600), 0);
+  ToolRun R = runTool({"-p", "db", "a.c"}, false, S.Dir);
+  EXPECT_EQ(R.ExitCode, 2);
+  EXPECT_TRUE(contains(R.Stderr, "compile_commands.json: cannot read the compilation database: "
+                                 "not a regular file")) << R.Stderr;
+  fs::copy_file(S.Dir + "/a.c", S.Dir + "/db/b.c");
+  R = runTool({"db/b.c", "--extra-arg=-I" + repoRoot() + "/testdata/include"}, false, S.Dir);
+  EXPECT_EQ(R.ExitCode, 2) << R.Stderr;
+  EXPECT_TRUE(contains(R.Stderr, "compile_commands.json: cannot read the compilation database: "
+                                 "not a regular file")) << R.Stderr;
+  EXPECT_TRUE(contains(R.Stderr, "the file was analysed with default flags")) << R.Stderr;
+  EXPECT_TRUE(contains(R.Stdout, "b.c:59:5: error:")) << R.Stdout;
+
+  // Larger than --max-input-size.
+  writeFile(S.Dir + "/big.yaml", "# " + std::string(2 * 1024 * 1024, 'x') + "\n");
+  R = runTool({"a.c", "--config-file=big.yaml", "--max-input-size=1"}, false, S.Dir);
+  EXPECT_EQ(R.ExitCode, 2);
+  EXPECT_TRUE(contains(R.Stderr, "big.yaml: cannot read the configuration: larger than 1 MiB"))
+      << R.Stderr;
+
+  // A response file that names itself: one line, the file still analysed.
+  writeFile(S.Dir + "/loop.rsp", "-DLOOP @loop.rsp\n");
+  R = runTool({"a.c", "--", "-I" + repoRoot() + "/testdata/include", "@loop.rsp"}, false, S.Dir);
+  EXPECT_EQ(R.ExitCode, 2) << R.Stderr;
+  size_t Count = 0;
+  for (size_t P = R.Stderr.find("response file not expanded"); P != std::string::npos;
+       P = R.Stderr.find("response file not expanded", P + 1))
+    ++Count;
+  EXPECT_EQ(Count, 1u) << R.Stderr;
+  EXPECT_TRUE(contains(R.Stdout, "a.c:59:5: error:")) << R.Stdout;
+}
+
+TEST(DataSafety, BudgetsOnTheCommandLineAreValidated) {
+  for (const char *Bad : {"--max-seconds=nan", "--max-seconds=-1", "--max-seconds=inf",
+                          "--timeout=-5", "--timeout=nan", "--max-nodes=0",
+                          "--max-input-size=0", "--max-nodes=99999999999999999999"}) {
+    ToolRun R = runTool({Bad, "testdata/example/vsp_example.c"});
+    EXPECT_EQ(R.ExitCode, 2) << Bad;
+    EXPECT_TRUE(R.Stdout.empty()) << Bad << ": analysed anyway";
+  }
 }
 
 } // namespace

@@ -1,0 +1,27 @@
+// Files a run reads besides the sources - configuration, baselines, SARIF to
+// merge, compilation databases, response files - come from the repository
+// under analysis or from CI, and are read only when they are regular files
+// (symbolic links resolved first: no FIFO, device or directory, which could
+// block the run or feed it without end) of at most a size limit.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace vmbcheck {
+
+// The limit in bytes (--max-input-size, default 256 MiB).
+uint64_t maxInputBytes();
+void setMaxInputBytes(uint64_t Bytes);
+
+// Empty when Path may be read; else why not, as one line naming the file
+// and What ("drv/.vmbcheck.yaml: cannot read the configuration: not a
+// regular file").
+std::string checkInputFile(const std::string &Path, const std::string &What);
+
+// The file's bytes, or nullopt with Error set (the same one-line form).
+std::optional<std::string> readInputFile(const std::string &Path, const std::string &What,
+                                         std::string &Error);
+
+} // namespace vmbcheck
