@@ -1,0 +1,391 @@
+// See SehLowering.h for the shapes produced and why.
+#include "engine/SehLowering.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/Stmt.h"
+#include "clang/AST/StmtCXX.h"
+
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <string>
+
+using namespace clang;
+
+namespace vmbcheck {
+namespace {
+
+// Code in another function body: lowered when that function is analysed.
+bool isOtherFunction(const Stmt *S) { return isa<LambdaExpr, BlockExpr, CapturedStmt>(S); }
+
+bool isLoop(const Stmt *S) { return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S); }
+
+bool containsSeh(const Stmt *S) {
+  if (!S || isOtherFunction(S))
+    return false;
+  if (isa<SEHTryStmt, SEHLeaveStmt>(S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (containsSeh(Child))
+      return true;
+  return false;
+}
+
+bool containsReturn(const Stmt *S) {
+  if (!S || isOtherFunction(S))
+    return false;
+  if (isa<ReturnStmt>(S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (containsReturn(Child))
+      return true;
+  return false;
+}
+
+// Forms the lowering cannot follow; empty if there are none.
+std::string unsupportedForm(const ASTContext &Ctx, const FunctionDecl &FD, const Stmt *S,
+                            bool InFinallyTry) {
+  if (!S || isOtherFunction(S))
+    return "";
+  if (isa<IndirectGotoStmt>(S) && InFinallyTry)
+    return "a computed goto leaves a __try block that has a __finally handler";
+  if (const auto *Try = dyn_cast<SEHTryStmt>(S); Try && Try->getFinallyHandler()) {
+    if (std::string Why = unsupportedForm(Ctx, FD, Try->getTryBlock(), true); !Why.empty())
+      return Why;
+    QualType T = FD.getReturnType();
+    bool ValueNeedsCopy = !T->isVoidType() && (T->isReferenceType() ||
+                          (Ctx.getLangOpts().CPlusPlus && !T.isTriviallyCopyableType(Ctx)));
+    if (ValueNeedsCopy && containsReturn(Try->getTryBlock()))
+      return "a return inside a __try block with a __finally handler returns a '" +
+             T.getAsString() + "', which cannot be held while the __finally block runs";
+    return unsupportedForm(Ctx, FD, Try->getHandler(), InFinallyTry);
+  }
+  for (const Stmt *Child : S->children())
+    if (std::string Why = unsupportedForm(Ctx, FD, Child, InFinallyTry); !Why.empty())
+      return Why;
+  return "";
+}
+
+class Lowering {
+public:
+  Lowering(ASTContext &Ctx, FunctionDecl &FD, SehLoweringResult &Result)
+      : Ctx(Ctx), FD(FD), Result(Result) {}
+
+  // Post-order: inner SEH statements first, so that when an outer one is
+  // lowered its blocks hold only plain statements (and the __leave of
+  // handlers, which belong to an outer __try).
+  Stmt *lower(Stmt *S) {
+    if (!S || isOtherFunction(S))
+      return S;
+    for (Stmt *&Child : S->children())
+      Child = lower(Child);
+    if (auto *Try = dyn_cast<SEHTryStmt>(S)) {
+      Stmt *Lowered = Try->getExceptHandler() ? lowerExcept(*Try) : lowerFinally(*Try);
+      Atomic.insert(Lowered);
+      return Lowered;
+    }
+    return S;
+  }
+
+private:
+  ASTContext &Ctx;
+  FunctionDecl &FD;
+  SehLoweringResult &Result;
+  unsigned Counter = 0;
+  // Lowered SEH statements: no exception is raised inside them on behalf
+  // of an enclosing __try (an inner __except catches it; an inner
+  // __finally would have to run first, which is not modelled).
+  llvm::SmallPtrSet<const Stmt *, 8> Atomic;
+  FunctionDecl *ContinueSearch = nullptr;
+
+  bool cxx() const { return Ctx.getLangOpts().CPlusPlus; }
+
+  FPOptionsOverride fp() const { return FPOptionsOverride(); }
+
+  LabelDecl *label(const char *Kind, SourceLocation Loc) {
+    std::string Name = std::string("__vmbcheck_") + Kind + "_" + std::to_string(++Counter);
+    return LabelDecl::Create(Ctx, &FD, Loc, &Ctx.Idents.get(Name));
+  }
+
+  LabelStmt *place(LabelDecl *L, Stmt *Sub) {
+    auto *S = new (Ctx) LabelStmt(L->getLocation(), L, Sub);
+    L->setStmt(S);
+    return S;
+  }
+
+  Stmt *nothing(SourceLocation Loc) { return new (Ctx) NullStmt(Loc); }
+
+  GotoStmt *jump(LabelDecl *L, SourceLocation Loc) { return new (Ctx) GotoStmt(L, Loc, Loc); }
+
+  CompoundStmt *block(llvm::ArrayRef<Stmt *> Stmts, SourceLocation Begin, SourceLocation End) {
+    return CompoundStmt::Create(Ctx, Stmts, fp(), Begin, End);
+  }
+
+  IfStmt *when(Expr *Cond, Stmt *Then, SourceLocation Loc, Stmt *Else = nullptr) {
+    return IfStmt::Create(Ctx, Loc, IfStatementKind::Ordinary, nullptr, nullptr, Cond, Loc, Loc,
+                          Then, Else ? Loc : SourceLocation(), Else);
+  }
+
+  // A condition the engine cannot evaluate: it follows both branches.
+  Expr *unknownCondition(SourceLocation Loc) {
+    return new (Ctx) OpaqueValueExpr(Loc, cxx() ? Ctx.BoolTy : Ctx.IntTy, VK_PRValue);
+  }
+
+  VarDecl *variable(const char *Kind, QualType T, SourceLocation Loc) {
+    std::string Name = std::string("__vmbcheck_") + Kind + "_" + std::to_string(++Counter);
+    VarDecl *V = VarDecl::Create(Ctx, &FD, Loc, Loc, &Ctx.Idents.get(Name), T,
+                                 Ctx.getTrivialTypeSourceInfo(T, Loc), SC_None);
+    V->setImplicit();
+    return V;
+  }
+
+  DeclRefExpr *ref(ValueDecl *D, SourceLocation Loc, ExprValueKind VK = VK_LValue) {
+    return DeclRefExpr::Create(Ctx, NestedNameSpecifierLoc(), SourceLocation(), D, false, Loc,
+                               D->getType(), VK);
+  }
+
+  Expr *read(VarDecl *V, SourceLocation Loc) {
+    return ImplicitCastExpr::Create(Ctx, V->getType().getUnqualifiedType(), CK_LValueToRValue,
+                                    ref(V, Loc), nullptr, VK_PRValue, fp());
+  }
+
+  IntegerLiteral *integer(unsigned Value, SourceLocation Loc) {
+    return IntegerLiteral::Create(Ctx, llvm::APInt(Ctx.getIntWidth(Ctx.IntTy), Value), Ctx.IntTy,
+                                  Loc);
+  }
+
+  Expr *assign(VarDecl *V, Expr *Value, SourceLocation Loc) {
+    return BinaryOperator::Create(Ctx, ref(V, Loc), Value, BO_Assign, V->getType(),
+                                  cxx() ? VK_LValue : VK_PRValue, OK_Ordinary, Loc, fp());
+  }
+
+  Expr *equals(VarDecl *V, unsigned Value, SourceLocation Loc) {
+    return BinaryOperator::Create(Ctx, read(V, Loc), integer(Value, Loc), BO_EQ,
+                                  cxx() ? Ctx.BoolTy : Ctx.IntTy, VK_PRValue, OK_Ordinary, Loc,
+                                  fp());
+  }
+
+  DeclStmt *declare(VarDecl *V) {
+    return new (Ctx) DeclStmt(DeclGroupRef(V), V->getLocation(), V->getLocation());
+  }
+
+  // A call that does not return: the exception left the function (no
+  // handler accepted it), so the path ends here without reaching the exit.
+  Stmt *exceptionContinuesSearch(SourceLocation Loc) {
+    if (!ContinueSearch) {
+      FunctionProtoType::ExtProtoInfo EPI;
+      EPI.ExtInfo = EPI.ExtInfo.withNoReturn(true);
+      QualType T = Ctx.getFunctionType(Ctx.VoidTy, {}, EPI);
+      ContinueSearch = FunctionDecl::Create(
+          Ctx, Ctx.getTranslationUnitDecl(), Loc, Loc,
+          DeclarationName(&Ctx.Idents.get("__vmbcheck_exception_continues_search")), T,
+          Ctx.getTrivialTypeSourceInfo(T, Loc), SC_Extern);
+      ContinueSearch->setImplicit();
+    }
+    Expr *Callee = ImplicitCastExpr::Create(
+        Ctx, Ctx.getPointerType(ContinueSearch->getType()), CK_FunctionToPointerDecay,
+        ref(ContinueSearch, Loc, cxx() ? VK_LValue : VK_PRValue), nullptr, VK_PRValue, fp());
+    return CallExpr::Create(Ctx, Callee, {}, Ctx.VoidTy, VK_PRValue, Loc, fp());
+  }
+
+  // --- __try / __except -------------------------------------------------
+
+  Stmt *raise(LabelDecl *Handler, SourceLocation Loc, const char *Note) {
+    Result.RaiseNotes.push_back({Loc, Note});
+    return when(unknownCondition(Loc), jump(Handler, Loc), Loc);
+  }
+
+  // Each statement of Block followed by a raise point (and one before the
+  // first if Leading); blocks nested in those statements alike.
+  CompoundStmt *withRaisePoints(CompoundStmt *Block, LabelDecl *Handler,
+                                SourceLocation Leading = SourceLocation()) {
+    llvm::SmallVector<Stmt *, 16> Out;
+    if (Leading.isValid())
+      Out.push_back(raise(Handler, Leading,
+                          "Assuming an exception is raised before the first statement of the "
+                          "__try block"));
+    for (Stmt *S : Block->body()) {
+      addRaisePointsInside(S, Handler);
+      Out.push_back(S);
+      if (!isa<NullStmt>(S))
+        Out.push_back(raise(Handler, S->getBeginLoc(),
+                            "Assuming an exception is raised after this statement"));
+    }
+    return CompoundStmt::Create(Ctx, Out, Block->getStoredFPFeaturesOrDefault(),
+                                Block->getLBracLoc(), Block->getRBracLoc());
+  }
+
+  void addRaisePointsInside(Stmt *S, LabelDecl *Handler) {
+    if (!S || isa<Expr>(S) || isOtherFunction(S) || Atomic.contains(S))
+      return;
+    for (Stmt *&Child : S->children()) {
+      if (auto *Block = dyn_cast_or_null<CompoundStmt>(Child); Block && !Atomic.contains(Block))
+        Child = withRaisePoints(Block, Handler);
+      else
+        addRaisePointsInside(Child, Handler);
+    }
+  }
+
+  // __leave of this __try (those of inner ones are lowered already).
+  void replaceLeaves(Stmt *&S, LabelDecl *Target) {
+    if (!S || isOtherFunction(S))
+      return;
+    if (auto *Leave = dyn_cast<SEHLeaveStmt>(S)) {
+      S = jump(Target, Leave->getLeaveLoc());
+      return;
+    }
+    for (Stmt *&Child : S->children())
+      replaceLeaves(Child, Target);
+  }
+
+  Stmt *lowerExcept(SEHTryStmt &Try) {
+    SEHExceptStmt *Except = Try.getExceptHandler();
+    SourceLocation ExceptLoc = Except->getExceptLoc(), End = Try.getEndLoc();
+    Stmt *Body = Try.getTryBlock();
+    LabelDecl *Leave = label("leave", Try.getTryBlock()->getRBracLoc());
+    LabelDecl *Handler = label("except", ExceptLoc);
+    LabelDecl *Done = label("end_try", End);
+    replaceLeaves(Body, Leave);
+    Stmt *Guarded = withRaisePoints(cast<CompoundStmt>(Body), Handler, Try.getTryLoc());
+    // The filter decides: nonzero runs the handler (EXCEPTION_EXECUTE_HANDLER;
+    // EXCEPTION_CONTINUE_EXECUTION is approximated by it), zero lets the
+    // exception leave the function.
+    Stmt *Handle = when(Except->getFilterExpr(), Except->getBlock(), ExceptLoc,
+                        exceptionContinuesSearch(ExceptLoc));
+    Stmt *Parts[] = {Guarded, place(Leave, nothing(Leave->getLocation())),
+                     jump(Done, Leave->getLocation()), place(Handler, Handle),
+                     place(Done, nothing(End))};
+    return block(Parts, Try.getTryLoc(), End);
+  }
+
+  // --- __try / __finally ------------------------------------------------
+
+  struct FinallyExits {
+    LabelDecl *Finally = nullptr;
+    VarDecl *Exit = nullptr;
+    VarDecl *Returned = nullptr;
+    llvm::SmallPtrSet<const LabelDecl *, 8> Inside; // labels defined in the __try block
+    llvm::SmallVector<Stmt *, 4> Dispatch;          // after the __finally block
+  };
+
+  static void collectLabels(const Stmt *S, llvm::SmallPtrSetImpl<const LabelDecl *> &Out) {
+    if (!S || isOtherFunction(S))
+      return;
+    if (const auto *L = dyn_cast<LabelStmt>(S))
+      Out.insert(L->getDecl());
+    for (const Stmt *Child : S->children())
+      collectLabels(Child, Out);
+  }
+
+  // The statements leaving the __try block go through the __finally block:
+  // { [ret = e;] exit = k; goto finally; }, and the dispatch after the
+  // __finally block completes the jump: if (exit == k) <original jump>.
+  Stmt *throughFinally(FinallyExits &X, Stmt *Jump, SourceLocation Loc, Expr *Value = nullptr) {
+    unsigned K = X.Dispatch.size() + 1;
+    llvm::SmallVector<Stmt *, 3> Steps;
+    if (Value)
+      Steps.push_back(Value);
+    Steps.push_back(assign(X.Exit, integer(K, Loc), Loc));
+    Steps.push_back(jump(X.Finally, Loc));
+    X.Dispatch.push_back(when(equals(X.Exit, K, Loc), Jump, Loc));
+    return block(Steps, Loc, Loc);
+  }
+
+  Stmt *leaveThroughReturn(FinallyExits &X, ReturnStmt &R) {
+    SourceLocation Loc = R.getReturnLoc();
+    Expr *E = R.getRetValue();
+    QualType T = FD.getReturnType();
+    if (!E)
+      return throughFinally(X, ReturnStmt::Create(Ctx, Loc, nullptr, nullptr), Loc);
+    if (T->isVoidType()) // `return f();` in a void function: f runs first
+      return throughFinally(X, ReturnStmt::Create(Ctx, Loc, nullptr, nullptr), Loc, E);
+    if (!X.Returned)
+      X.Returned = variable("finally_return", T.getUnqualifiedType(), Loc);
+    // The value is computed before the __finally block runs, as MSVC does.
+    // The return reads it back under the original expression's extent, so
+    // messages quote the expression as written.
+    Expr *Back = ImplicitCastExpr::Create(
+        Ctx, T.getUnqualifiedType(), CK_LValueToRValue,
+        new (Ctx) ParenExpr(E->getBeginLoc(), E->getEndLoc(), ref(X.Returned, E->getBeginLoc())),
+        nullptr, VK_PRValue, fp());
+    return throughFinally(X, ReturnStmt::Create(Ctx, Loc, Back, nullptr), Loc,
+                          assign(X.Returned, E, Loc));
+  }
+
+  // Loops and Switches count the statements between S and the __try block
+  // that a break or continue would leave first.
+  void routeExits(Stmt *&S, FinallyExits &X, unsigned Loops, unsigned Switches) {
+    if (!S || isOtherFunction(S) || isa<Expr>(S))
+      return;
+    if (auto *Leave = dyn_cast<SEHLeaveStmt>(S)) {
+      S = jump(X.Finally, Leave->getLeaveLoc());
+      return;
+    }
+    if (auto *R = dyn_cast<ReturnStmt>(S)) {
+      S = leaveThroughReturn(X, *R);
+      return;
+    }
+    if (auto *G = dyn_cast<GotoStmt>(S)) {
+      if (!X.Inside.contains(G->getLabel()))
+        S = throughFinally(X, new (Ctx) GotoStmt(G->getLabel(), G->getGotoLoc(), G->getLabelLoc()),
+                           G->getGotoLoc());
+      return;
+    }
+    if (auto *B = dyn_cast<BreakStmt>(S)) {
+      if (Loops + Switches == 0)
+        S = throughFinally(X, new (Ctx) BreakStmt(B->getBreakLoc()), B->getBreakLoc());
+      return;
+    }
+    if (auto *C = dyn_cast<ContinueStmt>(S)) {
+      if (Loops == 0)
+        S = throughFinally(X, new (Ctx) ContinueStmt(C->getContinueLoc()), C->getContinueLoc());
+      return;
+    }
+    unsigned InnerLoops = Loops + (isLoop(S) ? 1 : 0);
+    unsigned InnerSwitches = Switches + (isa<SwitchStmt>(S) ? 1 : 0);
+    for (Stmt *&Child : S->children())
+      routeExits(Child, X, InnerLoops, InnerSwitches);
+  }
+
+  Stmt *lowerFinally(SEHTryStmt &Try) {
+    SEHFinallyStmt *Finally = Try.getFinallyHandler();
+    SourceLocation TryLoc = Try.getTryLoc(), FinallyLoc = Finally->getFinallyLoc();
+    FinallyExits X;
+    X.Finally = label("finally", FinallyLoc);
+    X.Exit = variable("finally_exit", Ctx.IntTy, TryLoc);
+    X.Exit->setInit(integer(0, TryLoc));
+    Stmt *Body = Try.getTryBlock();
+    collectLabels(Body, X.Inside);
+    routeExits(Body, X, 0, 0);
+    llvm::SmallVector<Stmt *, 8> Parts{declare(X.Exit)};
+    if (X.Returned)
+      Parts.push_back(declare(X.Returned));
+    Parts.push_back(Body);
+    Parts.push_back(place(X.Finally, Finally->getBlock()));
+    Parts.append(X.Dispatch.begin(), X.Dispatch.end());
+    return block(Parts, TryLoc, Try.getEndLoc());
+  }
+};
+
+} // namespace
+
+SehLoweringResult lowerStructuredExceptions(ASTContext &Ctx, FunctionDecl &FD) {
+  SehLoweringResult Result;
+  Stmt *Body = FD.getBody();
+  if (!containsSeh(Body))
+    return Result;
+  Result.Unsupported = unsupportedForm(Ctx, FD, Body, false);
+  if (!Result.Unsupported.empty())
+    return Result;
+  Lowering L(Ctx, FD, Result);
+  Stmt *New = L.lower(Body);
+  if (New != Body)
+    FD.setBody(New);
+  Result.Lowered = true;
+  return Result;
+}
+
+} // namespace vmbcheck
