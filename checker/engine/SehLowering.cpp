@@ -198,21 +198,48 @@ private:
     return when(unknownCondition(Loc), jump(Handler, Loc), Loc);
   }
 
-  // Each statement of Block followed by a raise point (and one before the
-  // first if Leading); blocks nested in those statements alike.
-  CompoundStmt *withRaisePoints(CompoundStmt *Block, LabelDecl *Handler,
-                                SourceLocation Leading = SourceLocation()) {
+  // What can raise an SEH exception: a call (the callee may raise, or call
+  // ExRaiseStatus), an access through a pointer (a fault), a division (by
+  // zero). Statements without any (`status = STATUS_SUCCESS;`) cannot, and
+  // get no raise point of their own.
+  static bool canRaise(const Stmt *S) {
+    if (!S || isOtherFunction(S))
+      return false;
+    if (isa<CallExpr, CXXConstructExpr, CXXNewExpr, CXXDeleteExpr, ArraySubscriptExpr>(S))
+      return true;
+    if (const auto *U = dyn_cast<UnaryOperator>(S); U && U->getOpcode() == UO_Deref)
+      return true;
+    if (const auto *M = dyn_cast<MemberExpr>(S); M && M->isArrow())
+      return true;
+    if (const auto *B = dyn_cast<BinaryOperator>(S)) {
+      BinaryOperatorKind Op = B->getOpcode();
+      if (Op == BO_Div || Op == BO_Rem || Op == BO_DivAssign || Op == BO_RemAssign)
+        return true;
+    }
+    for (const Stmt *Child : S->children())
+      if (canRaise(Child))
+        return true;
+    return false;
+  }
+
+  // Raise points around each statement of Block that can raise: one with
+  // the state before it (unless the previous statement's raise point has
+  // that state already) and one with the state after it. Blocks nested in
+  // those statements alike.
+  CompoundStmt *withRaisePoints(CompoundStmt *Block, LabelDecl *Handler) {
     llvm::SmallVector<Stmt *, 16> Out;
-    if (Leading.isValid())
-      Out.push_back(raise(Handler, Leading,
-                          "Assuming an exception is raised before the first statement of the "
-                          "__try block"));
+    bool StateRaised = false;
     for (Stmt *S : Block->body()) {
+      bool Raises = canRaise(S);
+      if (Raises && !StateRaised)
+        Out.push_back(raise(Handler, S->getBeginLoc(),
+                            "Assuming an exception is raised when this statement starts"));
       addRaisePointsInside(S, Handler);
       Out.push_back(S);
-      if (!isa<NullStmt>(S))
-        Out.push_back(raise(Handler, S->getBeginLoc(),
+      if (Raises) // at its end: the two notes of one statement stay apart
+        Out.push_back(raise(Handler, S->getEndLoc(),
                             "Assuming an exception is raised after this statement"));
+      StateRaised = Raises;
     }
     return CompoundStmt::Create(Ctx, Out, Block->getStoredFPFeaturesOrDefault(),
                                 Block->getLBracLoc(), Block->getRBracLoc());
@@ -249,7 +276,7 @@ private:
     LabelDecl *Handler = label("except", ExceptLoc);
     LabelDecl *Done = label("end_try", End);
     replaceLeaves(Body, Leave);
-    Stmt *Guarded = withRaisePoints(cast<CompoundStmt>(Body), Handler, Try.getTryLoc());
+    Stmt *Guarded = withRaisePoints(cast<CompoundStmt>(Body), Handler);
     // The filter decides: nonzero runs the handler (EXCEPTION_EXECUTE_HANDLER;
     // EXCEPTION_CONTINUE_EXECUTION is approximated by it), zero lets the
     // exception leave the function.

@@ -38,8 +38,8 @@ VspSavePacket(VMBCHANNEL Channel, VMBPACKET Packet, PVOID SaveBuf, UINT32 SaveBu
         return STATUS_BUFFER_TOO_SMALL;
     }
 
-    __try { // expect-note: VMB004 {{Assuming an exception is raised before the first statement of the __try block}}
-        RtlCopyMemory(SaveBuf, context->GuestMapping, sizeof(VSP_SAVED_HEADER));
+    __try {
+        RtlCopyMemory(SaveBuf, context->GuestMapping, sizeof(VSP_SAVED_HEADER)); // expect-note: VMB004 {{Assuming an exception is raised when this statement starts}}
     } __except (EXCEPTION_EXECUTE_HANDLER) {
         RtlZeroMemory(&failure, sizeof(failure));
         failure.Code = GetExceptionCode();
