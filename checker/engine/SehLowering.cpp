@@ -377,6 +377,32 @@ private:
       routeExits(Child, X, InnerLoops, InnerSwitches);
   }
 
+  // AbnormalTermination() in the __finally block: true when the __try
+  // block was left by a jump (return, goto, break, continue), false after
+  // falling through or __leave - the exit number is nonzero exactly then.
+  // (The __finally block never runs during an unwind in this lowering.)
+  void resolveAbnormalTermination(Stmt *&S, VarDecl *Exit) {
+    if (!S || isOtherFunction(S))
+      return;
+    if (auto *Call = dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (Callee && Callee->getIdentifier() && Callee->getName() == "_abnormal_termination" &&
+          Call->getNumArgs() == 0) {
+        SourceLocation Loc = Call->getBeginLoc();
+        Expr *Jumped = BinaryOperator::Create(Ctx, read(Exit, Loc), integer(0, Loc), BO_NE,
+                                              cxx() ? Ctx.BoolTy : Ctx.IntTy, VK_PRValue,
+                                              OK_Ordinary, Loc, fp());
+        if (cxx())
+          Jumped = ImplicitCastExpr::Create(Ctx, Call->getType(), CK_IntegralCast, Jumped,
+                                            nullptr, VK_PRValue, fp());
+        S = new (Ctx) ParenExpr(Call->getBeginLoc(), Call->getEndLoc(), Jumped);
+        return;
+      }
+    }
+    for (Stmt *&Child : S->children())
+      resolveAbnormalTermination(Child, Exit);
+  }
+
   Stmt *lowerFinally(SEHTryStmt &Try) {
     SEHFinallyStmt *Finally = Try.getFinallyHandler();
     SourceLocation TryLoc = Try.getTryLoc(), FinallyLoc = Finally->getFinallyLoc();
@@ -387,11 +413,13 @@ private:
     Stmt *Body = Try.getTryBlock();
     collectLabels(Body, X.Inside);
     routeExits(Body, X, 0, 0);
+    Stmt *Handler = Finally->getBlock();
+    resolveAbnormalTermination(Handler, X.Exit);
     llvm::SmallVector<Stmt *, 8> Parts{declare(X.Exit)};
     if (X.Returned)
       Parts.push_back(declare(X.Returned));
     Parts.push_back(Body);
-    Parts.push_back(place(X.Finally, Finally->getBlock()));
+    Parts.push_back(place(X.Finally, Handler));
     Parts.append(X.Dispatch.begin(), X.Dispatch.end());
     return block(Parts, TryLoc, Try.getEndLoc());
   }
