@@ -231,10 +231,24 @@ private:
     bool StateRaised = false;
     for (Stmt *S : Block->body()) {
       bool Raises = canRaise(S);
-      if (Raises && !StateRaised)
-        Out.push_back(raise(Handler, S->getBeginLoc(),
-                            "Assuming an exception is raised when this statement starts"));
       addRaisePointsInside(S, Handler);
+      if (Raises) {
+        // A labelled statement can be entered by a jump: its first raise
+        // point goes after the labels (`case 1: x: { raise; stmt }`).
+        Stmt **Slot = nullptr;
+        for (Stmt *Cur = S; isa<LabelStmt, SwitchCase>(Cur); Cur = *Slot)
+          for (Stmt *&Child : Cur->children())
+            Slot = &Child; // the last child is the labelled statement
+        if (Slot && *Slot) {
+          Stmt *Parts[] = {raise(Handler, (*Slot)->getBeginLoc(),
+                                 "Assuming an exception is raised when this statement starts"),
+                           *Slot};
+          *Slot = block(Parts, (*Slot)->getBeginLoc(), (*Slot)->getEndLoc());
+        } else if (!StateRaised) {
+          Out.push_back(raise(Handler, S->getBeginLoc(),
+                              "Assuming an exception is raised when this statement starts"));
+        }
+      }
       Out.push_back(S);
       if (Raises) // at its end: the two notes of one statement stay apart
         Out.push_back(raise(Handler, S->getEndLoc(),
