@@ -103,8 +103,6 @@ private:
     std::string Msg = P.getString().str();
     if (Msg.empty())
       return;
-    // The analyzer names only simple conditions; quote the others as written
-    // ("Assuming 'SaveBufSize < FIELD_OFFSET(SAVED, Data)' is false").
     if ((Msg == "Assuming the condition is true" ||
          Msg == "Assuming the condition is false") &&
         !P.getRanges().empty()) {
@@ -117,6 +115,8 @@ private:
         Msg = Raise->second;
       }
     }
+    // The analyzer names only simple conditions; quote the others as written
+    // ("Assuming 'SaveBufSize < FIELD_OFFSET(SAVED, Data)' is false").
     if ((Msg == "Assuming the condition is true" ||
          Msg == "Assuming the condition is false") &&
         !P.getRanges().empty()) {

@@ -8,21 +8,26 @@
 // locations, so path notes point at the code as written):
 //
 //   __try { A } __except (F) { H }
-//     -> { if (<raise>) goto X;  A, with `if (<raise>) goto X;` after every
-//          statement of A and of the blocks nested in it;  L: goto E;
-//          X: if (F) H else <exception continues search: path ends>;  E: ; }
+//     -> { A, with `if (<raise>) goto X;` before and after each statement
+//          that can raise (a call, an access through a pointer, a
+//          division), in A and in the blocks nested in it;
+//          L: goto E;  X: if (F) H else <exception continues search: the
+//          path ends>;  E: ; }
 //   __try { A } __finally { B }
 //     -> { int exit = 0; [T ret;]  A, in which every exit leaves through B:
 //          `return e` -> { ret = e; exit = k; goto F; }, `goto out`,
 //          `break`/`continue` out of A likewise, `__leave` -> goto F;
 //          F: B  if (exit == k) return ret; if (exit == k') goto out; ... }
+//     with AbnormalTermination() in B read as `exit != 0`.
 //
 // <raise> is an opaque condition (an OpaqueValueExpr without source, which
 // the engine evaluates to an unknown value): both branches are followed,
 // without a new symbol or any invalidation. __leave in __try/__except jumps
-// to L. Exceptions are raised at statement boundaries only, and an
-// exception inside a __try/__finally body does not run B on its way out
-// (a path that raises there leaves the function abnormally, not analysed).
+// to L. Exceptions are raised at statement boundaries only; an inner,
+// already lowered __try statement is one statement to the outer one (its
+// own handler takes what is raised inside); an exception inside a
+// __try/__finally body does not run B on its way out (a path that raises
+// there leaves the function abnormally and is not followed).
 #pragma once
 
 #include "clang/Basic/SourceLocation.h"
