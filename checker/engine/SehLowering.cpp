@@ -282,6 +282,20 @@ private:
       replaceLeaves(Child, Target);
   }
 
+  // `Filter > 0`, or the filter as a truth value if it is not a plain
+  // integer (then EXCEPTION_CONTINUE_EXECUTION counts as acceptance).
+  Expr *acceptsException(Expr *Filter) {
+    QualType T = Filter->getType().getCanonicalType().getUnqualifiedType();
+    const auto *Builtin = T->getAs<BuiltinType>();
+    if (!Builtin || !Builtin->isInteger() || T->isBooleanType() || T->isCharType() ||
+        Ctx.getIntWidth(T) < Ctx.getIntWidth(Ctx.IntTy))
+      return Filter;
+    SourceLocation End = Filter->getEndLoc();
+    Expr *Zero = IntegerLiteral::Create(Ctx, llvm::APInt(Ctx.getIntWidth(T), 0), T, End);
+    return BinaryOperator::Create(Ctx, Filter, Zero, BO_GT, cxx() ? Ctx.BoolTy : Ctx.IntTy,
+                                  VK_PRValue, OK_Ordinary, Filter->getExprLoc(), fp());
+  }
+
   Stmt *lowerExcept(SEHTryStmt &Try) {
     SEHExceptStmt *Except = Try.getExceptHandler();
     SourceLocation ExceptLoc = Except->getExceptLoc(), End = Try.getEndLoc();
@@ -291,10 +305,12 @@ private:
     LabelDecl *Done = label("end_try", End);
     replaceLeaves(Body, Leave);
     Stmt *Guarded = withRaisePoints(cast<CompoundStmt>(Body), Handler);
-    // The filter decides: nonzero runs the handler (EXCEPTION_EXECUTE_HANDLER;
-    // EXCEPTION_CONTINUE_EXECUTION is approximated by it), zero lets the
-    // exception leave the function.
-    Stmt *Handle = when(Except->getFilterExpr(), Except->getBlock(), ExceptLoc,
+    // The filter decides: a positive value (EXCEPTION_EXECUTE_HANDLER) runs
+    // the handler; zero (EXCEPTION_CONTINUE_SEARCH) lets the exception leave
+    // the function; a negative one (EXCEPTION_CONTINUE_EXECUTION) resumes
+    // where it was raised, which is the path without the exception, followed
+    // already. The last two end this path.
+    Stmt *Handle = when(acceptsException(Except->getFilterExpr()), Except->getBlock(), ExceptLoc,
                         exceptionContinuesSearch(ExceptLoc));
     Stmt *Parts[] = {Guarded, place(Leave, nothing(Leave->getLocation())),
                      jump(Done, Leave->getLocation()), place(Handler, Handle),
