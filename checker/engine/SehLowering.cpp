@@ -222,38 +222,58 @@ private:
     return false;
   }
 
-  // Raise points around each statement of Block that can raise: one with
-  // the state before it (unless the previous statement's raise point has
-  // that state already) and one with the state after it. Blocks nested in
-  // those statements alike.
+  // Whether S can raise after some of its effects took place: inside a
+  // function whose body the engine follows (it may acquire a lock, then
+  // fault), or in the last test of a loop's condition. Elsewhere the fault
+  // comes before the effect: `*BytesNeeded = n;` faults without writing,
+  // and a DDI without a body does not raise after acquiring a lock.
+  static bool canRaiseLate(const Stmt *S) {
+    if (!S || isOtherFunction(S))
+      return false;
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *Callee = Call->getDirectCallee(); Callee && Callee->hasBody())
+        return true;
+    if (isLoop(S) && canRaise(S))
+      return true;
+    for (const Stmt *Child : S->children())
+      if (canRaiseLate(Child))
+        return true;
+    return false;
+  }
+
+  static constexpr const char *RaisedBefore =
+      "Assuming an exception is raised in this statement, before it takes effect";
+  static constexpr const char *RaisedAfter =
+      "Assuming an exception is raised in this statement, after it took effect";
+
+  // Raise points in Block: before each statement that can raise (the state
+  // in which its fault happens), and after one that can raise late. Blocks
+  // nested in those statements alike.
   CompoundStmt *withRaisePoints(CompoundStmt *Block, LabelDecl *Handler) {
     llvm::SmallVector<Stmt *, 16> Out;
-    bool StateRaised = false;
+    bool StateRaised = false; // the current state has a raise point already
     for (Stmt *S : Block->body()) {
       bool Raises = canRaise(S);
+      bool RaisesLate = Raises && canRaiseLate(S);
       addRaisePointsInside(S, Handler);
       if (Raises) {
-        // A labelled statement can be entered by a jump: its first raise
-        // point goes after the labels (`case 1: x: { raise; stmt }`).
+        // A labelled statement can be entered by a jump: its raise point
+        // goes after the labels (`case 1: x: { raise; stmt }`).
         Stmt **Slot = nullptr;
         for (Stmt *Cur = S; isa<LabelStmt, SwitchCase>(Cur); Cur = *Slot)
           for (Stmt *&Child : Cur->children())
             Slot = &Child; // the last child is the labelled statement
         if (Slot && *Slot) {
-          Stmt *Parts[] = {raise(Handler, (*Slot)->getBeginLoc(),
-                                 "Assuming an exception is raised when this statement starts"),
-                           *Slot};
+          Stmt *Parts[] = {raise(Handler, (*Slot)->getBeginLoc(), RaisedBefore), *Slot};
           *Slot = block(Parts, (*Slot)->getBeginLoc(), (*Slot)->getEndLoc());
         } else if (!StateRaised) {
-          Out.push_back(raise(Handler, S->getBeginLoc(),
-                              "Assuming an exception is raised when this statement starts"));
+          Out.push_back(raise(Handler, S->getBeginLoc(), RaisedBefore));
         }
       }
       Out.push_back(S);
-      if (Raises) // at its end: the two notes of one statement stay apart
-        Out.push_back(raise(Handler, S->getEndLoc(),
-                            "Assuming an exception is raised after this statement"));
-      StateRaised = Raises;
+      if (RaisesLate) // at its end: the two notes of one statement stay apart
+        Out.push_back(raise(Handler, S->getEndLoc(), RaisedAfter));
+      StateRaised = RaisesLate;
     }
     return CompoundStmt::Create(Ctx, Out, Block->getStoredFPFeaturesOrDefault(),
                                 Block->getLBracLoc(), Block->getRBracLoc());

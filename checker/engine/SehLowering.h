@@ -8,9 +8,11 @@
 // locations, so path notes point at the code as written):
 //
 //   __try { A } __except (F) { H }
-//     -> { A, with `if (<raise>) goto X;` before and after each statement
-//          that can raise (a call, an access through a pointer, a
-//          division), in A and in the blocks nested in it;
+//     -> { A, with `if (<raise>) goto X;` before each statement that can
+//          raise (a call, an access through a pointer, a division) and
+//          after one that can raise after taking effect (a call to a
+//          function with a body, a loop), in A and in the blocks nested
+//          in it;
 //          L: goto E;  X: if (F) H else <exception continues search: the
 //          path ends>;  E: ; }
 //   __try { A } __finally { B }

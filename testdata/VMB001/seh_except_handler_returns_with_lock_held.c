@@ -36,8 +36,8 @@ VspSavePacket(VMBCHANNEL Channel, VMBPACKET Packet, PVOID SaveBuf, UINT32 SaveBu
     }
 
     __try {
-        KeAcquireSpinLock(&context->Lock, &oldIrql); // expect-note: VMB001 {{Assuming an exception is raised after this statement}}
-        snapshot = *context->GuestMapping;
+        KeAcquireSpinLock(&context->Lock, &oldIrql);
+        snapshot = *context->GuestMapping; // expect-note: VMB001 {{Assuming an exception is raised in this statement, before it takes effect}}
         KeReleaseSpinLock(&context->Lock, oldIrql);
     } __except (EXCEPTION_EXECUTE_HANDLER) {
         return GetExceptionCode(); // expect: VMB001 {{returns at DISPATCH_LEVEL}}

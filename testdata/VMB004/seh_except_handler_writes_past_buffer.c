@@ -39,7 +39,7 @@ VspSavePacket(VMBCHANNEL Channel, VMBPACKET Packet, PVOID SaveBuf, UINT32 SaveBu
     }
 
     __try {
-        RtlCopyMemory(SaveBuf, context->GuestMapping, sizeof(VSP_SAVED_HEADER)); // expect-note: VMB004 {{Assuming an exception is raised when this statement starts}}
+        RtlCopyMemory(SaveBuf, context->GuestMapping, sizeof(VSP_SAVED_HEADER)); // expect-note: VMB004 {{Assuming an exception is raised in this statement}}
     } __except (EXCEPTION_EXECUTE_HANDLER) {
         RtlZeroMemory(&failure, sizeof(failure));
         failure.Code = GetExceptionCode();
