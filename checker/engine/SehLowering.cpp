@@ -254,7 +254,9 @@ private:
     bool StateRaised = false; // the current state has a raise point already
     for (Stmt *S : Block->body()) {
       bool Raises = canRaise(S);
-      bool RaisesLate = Raises && canRaiseLate(S);
+      // An inner __try statement: the state after it stands for an
+      // exception that went through its __finally block.
+      bool RaisesLate = Raises && (Atomic.contains(S) || canRaiseLate(S));
       addRaisePointsInside(S, Handler);
       if (Raises) {
         // A labelled statement can be entered by a jump: its raise point
