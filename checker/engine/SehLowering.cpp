@@ -50,6 +50,8 @@ std::string unsupportedForm(const ASTContext &Ctx, const FunctionDecl &FD, const
                             bool InFinallyTry) {
   if (!S || isOtherFunction(S))
     return "";
+  // (Clang's jump checker rejects a computed goto out of a __try block
+  // today; should one get through, it is not lowered wrongly.)
   if (isa<IndirectGotoStmt>(S) && InFinallyTry)
     return "a computed goto leaves a __try block that has a __finally handler";
   if (const auto *Try = dyn_cast<SEHTryStmt>(S); Try && Try->getFinallyHandler()) {
