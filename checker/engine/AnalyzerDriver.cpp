@@ -6,6 +6,7 @@
 #include "engine/EngineContext.h"
 #include "engine/RuleCheckers.h"
 #include "engine/SavePacketModel.h"
+#include "engine/SehLowering.h"
 #include "frontend/CallbackDiscovery.h"
 #include "frontend/SourceSpans.h"
 
@@ -23,9 +24,11 @@
 #include <llvm/Config/llvm-config.h>
 #include "llvm/Support/FormatVariadic.h"
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 #include <cstring>
+#include <map>
 #include <sstream>
 #include <type_traits>
 
@@ -57,9 +60,10 @@ namespace {
 // SourceManager are alive.
 class FindingCollector : public PathDiagnosticConsumer {
 public:
+  // RaiseNotes: the SEH lowering's raise points (raw location -> note).
   FindingCollector(const SourceManager &SM, const LangOptions &LO,
-                   std::vector<Finding> &Out)
-      : SM(SM), LO(LO), Out(Out) {}
+                   const std::map<unsigned, std::string> &RaiseNotes, std::vector<Finding> &Out)
+      : SM(SM), LO(LO), RaiseNotes(RaiseNotes), Out(Out) {}
 
   StringRef getName() const override { return "vmbcheck"; }
   // Extensive: every event of the path, with its location.
@@ -101,6 +105,18 @@ private:
     std::string Msg = P.getString().str();
     if (Msg.empty())
       return;
+    if ((Msg == "Assuming the condition is true" ||
+         Msg == "Assuming the condition is false") &&
+        !P.getRanges().empty()) {
+      // A raise point of the SEH lowering: taken, it enters the __except
+      // filter; not taken, there is nothing to say.
+      auto Raise = RaiseNotes.find(P.getRanges().front().getBegin().getRawEncoding());
+      if (Raise != RaiseNotes.end()) {
+        if (llvm::StringRef(Msg).ends_with("false"))
+          return;
+        Msg = Raise->second;
+      }
+    }
     // The analyzer names only simple conditions; quote the others as written
     // ("Assuming 'SaveBufSize < FIELD_OFFSET(SAVED, Data)' is false").
     if ((Msg == "Assuming the condition is true" ||
@@ -140,6 +156,7 @@ private:
 
   const SourceManager &SM;
   const LangOptions &LO;
+  const std::map<unsigned, std::string> &RaiseNotes;
   std::vector<Finding> &Out;
 };
 
@@ -225,6 +242,29 @@ void exploreExplicitDefaults(Stmt *S, llvm::SmallVectorImpl<const FunctionDecl *
     exploreExplicitDefaults(Child, Callees);
 }
 
+// The functions with a body reachable from Def through direct calls, Def
+// excluded, in a stable order.
+std::vector<const FunctionDecl *> helpersOf(
+    const FunctionDecl *Def,
+    const llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const FunctionDecl *, 4>> &CalleesOf) {
+  std::vector<const FunctionDecl *> Out;
+  llvm::SmallPtrSet<const FunctionDecl *, 16> Seen{Def};
+  llvm::SmallVector<const FunctionDecl *, 16> Work{Def};
+  while (!Work.empty()) {
+    auto It = CalleesOf.find(Work.pop_back_val());
+    if (It == CalleesOf.end())
+      continue;
+    for (const FunctionDecl *Callee : It->second) {
+      const FunctionDecl *CalleeDef = Callee->getDefinition();
+      if (CalleeDef && CalleesOf.count(CalleeDef) && Seen.insert(CalleeDef).second) {
+        Out.push_back(CalleeDef);
+        Work.push_back(CalleeDef);
+      }
+    }
+  }
+  return Out;
+}
+
 Notification notAnalysed(const SourceManager &SM, const LangOptions &LO,
                          const FunctionDecl *FD, std::string Message) {
   Notification N;
@@ -256,17 +296,27 @@ EngineResult analyseCallbacks(CompilerInstance &CI, const SalIndex &Sal,
   AnalyzerOptions &AO = CI.getAnalyzerOpts();
   configure(AO, Opts);
 
-  // Before any CFG is built: the callbacks and the functions they may call.
-  llvm::SmallPtrSet<const FunctionDecl *, 32> Seen;
+  // Before any CFG is built: the callbacks and the functions they may call
+  // (which the engine inlines), SEH lowered first.
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const FunctionDecl *, 4>> CalleesOf;
+  llvm::DenseMap<const FunctionDecl *, std::string> SehUnsupported;
+  std::map<unsigned, std::string> RaiseNotes;
   llvm::SmallVector<const FunctionDecl *, 32> Work;
   for (const CallbackTarget &T : Callbacks)
     Work.push_back(T.Function);
   while (!Work.empty()) {
     const FunctionDecl *FD = Work.pop_back_val();
     const FunctionDecl *Def = FD->getDefinition();
-    if (!Def || !Def->hasBody() || !Seen.insert(Def).second)
+    if (!Def || !Def->hasBody() || CalleesOf.count(Def))
       continue;
-    exploreExplicitDefaults(Def->getBody(), Work);
+    SehLoweringResult Seh = lowerStructuredExceptions(Ctx, *const_cast<FunctionDecl *>(Def));
+    if (!Seh.Unsupported.empty())
+      SehUnsupported[Def] = Seh.Unsupported;
+    for (auto &[Where, Note] : Seh.RaiseNotes)
+      RaiseNotes[Where.getRawEncoding()] = Note;
+    llvm::SmallVector<const FunctionDecl *, 4> &Callees = CalleesOf[Def];
+    exploreExplicitDefaults(Def->getBody(), Callees);
+    Work.append(Callees.begin(), Callees.end());
   }
 
   EngineContext EC;
@@ -276,7 +326,7 @@ EngineResult analyseCallbacks(CompilerInstance &CI, const SalIndex &Sal,
   EngineContext::Scope Scope(EC);
 
   PathDiagnosticConsumers Consumers; // owned and deleted by AnalysisManager
-  Consumers.push_back(new FindingCollector(SM, LO, Result.Findings));
+  Consumers.push_back(new FindingCollector(SM, LO, RaiseNotes, Result.Findings));
   std::function<void(CheckerRegistry &)> Register = registerCheckers;
   CheckerManager Checkers(Ctx, AO, CI.getPreprocessor(), {}, {Register});
   {
@@ -291,10 +341,29 @@ EngineResult analyseCallbacks(CompilerInstance &CI, const SalIndex &Sal,
       std::string Name = FD->getNameAsString();
       EC.Role = T.Role;
       Mgr.ClearContexts();
+      if (auto It = SehUnsupported.find(FD->getDefinition()); It != SehUnsupported.end()) {
+        Result.Notifications.push_back(
+            notAnalysed(SM, LO, FD, "'" + Name + "' was not analysed: " + It->second));
+        continue;
+      }
       if (!Mgr.getCFG(D)) {
         Result.Notifications.push_back(notAnalysed(
             SM, LO, FD, "'" + Name + "' was not analysed: no control-flow graph could be built"));
         continue;
+      }
+      // A helper the engine cannot follow is evaluated as if defined
+      // elsewhere: say so rather than pass over its body in silence.
+      for (const FunctionDecl *Helper : helpersOf(FD->getDefinition(), CalleesOf)) {
+        std::string Why;
+        if (auto It = SehUnsupported.find(Helper); It != SehUnsupported.end())
+          Why = It->second;
+        else if (!Mgr.getCFG(const_cast<FunctionDecl *>(Helper)))
+          Why = "no control-flow graph could be built for it";
+        if (!Why.empty())
+          Result.Notifications.push_back(notAnalysed(
+              SM, LO, FD,
+              "'" + Name + "' was analysed without the body of '" + Helper->getNameAsString() +
+                  "', which it calls (" + Why + "); results may be incomplete"));
       }
       auto Start = std::chrono::steady_clock::now();
       EC.Deadline = Start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(

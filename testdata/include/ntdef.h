@@ -106,6 +106,9 @@ typedef _Return_type_success_(return >= 0) LONG NTSTATUS, *PNTSTATUS;
 #define RTL_FIELD_SIZE(type, field) (sizeof(((type *)0)->field))
 #define RTL_SIZEOF_THROUGH_FIELD(type, field) \
     (FIELD_OFFSET(type, field) + RTL_FIELD_SIZE(type, field))
+/* Exception handler routine definition (ntdef.h includes excpt.h). */
+#include "excpt.h"
+
 #define CONTAINING_RECORD(address, type, field) \
     ((type *)((PCHAR)(address) - (ULONG_PTR)(&((type *)0)->field)))
 #define ARRAYSIZE(A) (sizeof(A) / sizeof((A)[0]))

@@ -57,5 +57,7 @@
 #define _Pre_satisfies_(cond) _SAL2_Source_(_Pre_satisfies_, (cond), _Pre1_impl_(__satisfies_impl(cond)))
 #define _Post_satisfies_(cond) _SAL2_Source_(_Post_satisfies_, (cond), _Post1_impl_(__satisfies_impl(cond)))
 #define _Analysis_assume_(expr) _SAL_nop_impl_
+#define _Maybe_raises_SEH_exception_ _SAL2_Source_(_Maybe_raises_SEH_exception_, (x), _Pre1_impl_(__inTry_impl))
+#define __in_data_source(src_sym) _SAL2_Source_(__in_data_source, (src_sym), _Pre1_impl_(__inner_data_source(#src_sym)))
 
 #endif /* VMBCHECK_TEST_SAL_H */

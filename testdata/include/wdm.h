@@ -189,6 +189,20 @@ FORCEINLINE PVOID RtlSecureZeroMemory(_Out_writes_bytes_all_(cnt) PVOID ptr, _In
 _IRQL_requires_max_(PASSIVE_LEVEL)
 NTSYSAPI SIZE_T RtlCompareMemory(_In_ const VOID *Source1, _In_ const VOID *Source2, _In_ SIZE_T Length);
 
+/* ---- Probing caller buffers, raising exceptions ------------------------ */
+_Maybe_raises_SEH_exception_
+_IRQL_requires_max_(APC_LEVEL)
+NTKERNELAPI VOID NTAPI ProbeForRead(__in_data_source(USER_MODE) _In_reads_bytes_(Length) volatile VOID *Address,
+                                    _In_ SIZE_T Length, _In_ ULONG Alignment);
+
+_Maybe_raises_SEH_exception_
+_IRQL_requires_max_(APC_LEVEL)
+NTKERNELAPI VOID NTAPI ProbeForWrite(__in_data_source(USER_MODE) _Inout_updates_bytes_(Length) volatile VOID *Address,
+                                     _In_ SIZE_T Length, _In_ ULONG Alignment);
+
+_IRQL_requires_max_(APC_LEVEL)
+NTKERNELAPI DECLSPEC_NORETURN VOID NTAPI ExRaiseStatus(_In_ NTSTATUS Status);
+
 /* ---- Paged code --------------------------------------------------------- */
 #if DBG
 #define PAGED_ASSERT(exp) ((exp) ? 1 : 0)
