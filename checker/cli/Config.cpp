@@ -1,7 +1,12 @@
 #include "cli/Config.h"
 
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/ConvertUTF.h"
+#include <cmath>
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/YAMLParser.h"
 #include "report/InputFile.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
@@ -26,8 +31,11 @@ template <> struct MappingTraits<Config> {
     IO.mapOptional("InheritParentConfig", C.InheritParentConfig);
   }
   static std::string validate(IO &, Config &C) {
-    if (C.MaxSeconds && *C.MaxSeconds <= 0)
-      return "MaxSeconds must be positive";
+    if (C.MaxSeconds && !(std::isfinite(*C.MaxSeconds) && *C.MaxSeconds > 0 &&
+                          *C.MaxSeconds <= 1e9))
+      return "MaxSeconds must be a positive number of seconds";
+    if (C.MaxNodes && *C.MaxNodes == 0)
+      return "MaxNodes must be positive";
     return "";
   }
 };
@@ -98,8 +106,65 @@ std::string Config::toYaml() const {
   return Out;
 }
 
-std::optional<Config> parseConfig(llvm::StringRef Text, llvm::StringRef FileName,
+// The configuration as UTF-8 text: a UTF-16 file with a byte-order mark
+// (what Windows PowerShell's `>` writes) is decoded, a UTF-8 mark dropped;
+// anything else that is not UTF-8 text without control characters is
+// refused with the reason.
+static std::optional<std::string> configText(llvm::StringRef Bytes, llvm::StringRef FileName,
+                                             std::string &Error) {
+  std::string Text;
+  if (Bytes.starts_with("\xFF\xFE") || Bytes.starts_with("\xFE\xFF")) {
+    if (Bytes.size() % 2 != 0 ||
+        !llvm::convertUTF16ToUTF8String(llvm::ArrayRef<char>(Bytes.data(), Bytes.size()), Text)) {
+      Error = FileName.str() + ": not valid UTF-16 text";
+      return std::nullopt;
+    }
+  } else {
+    Text = Bytes.str();
+  }
+  if (llvm::StringRef(Text).starts_with("\xEF\xBB\xBF"))
+    Text.erase(0, 3);
+  if (!llvm::json::isUTF8(Text)) {
+    Error = FileName.str() + ": not a text file (not UTF-8 or UTF-16 with a byte-order mark)";
+    return std::nullopt;
+  }
+  unsigned Line = 1;
+  for (char C : Text) {
+    if (C == '\n')
+      ++Line;
+    else if ((static_cast<unsigned char>(C) < 0x20 && C != '\t' && C != '\r') || C == 0x7F) {
+      Error = FileName.str() + ":" + std::to_string(Line) +
+              ": a control character (byte " + std::to_string(unsigned(C)) +
+              "): not a YAML text file";
+      return std::nullopt;
+    }
+  }
+  return Text;
+}
+
+std::optional<Config> parseConfig(llvm::StringRef Bytes, llvm::StringRef FileName,
                                   std::string &Error) {
+  auto Decoded = configText(Bytes, FileName, Error);
+  if (!Decoded)
+    return std::nullopt;
+  llvm::StringRef Text = *Decoded;
+  // LLVM's YAML reader crashes reporting a problem when the document is not
+  // a mapping at all (llvm::yaml::Input::setError without a current node):
+  // say so here instead.
+  {
+    llvm::SourceMgr SM;
+    llvm::yaml::Stream Probe(Text, SM, /*ShowColors=*/false);
+    SM.setDiagHandler([](const llvm::SMDiagnostic &, void *) {});
+    for (llvm::yaml::Document &D : Probe) {
+      llvm::yaml::Node *Root = D.getRoot();
+      if (Root && !llvm::isa<llvm::yaml::MappingNode>(Root) &&
+          !llvm::isa<llvm::yaml::NullNode>(Root) && !Probe.failed()) {
+        Error = FileName.str() + ": expected a mapping of keys (Rules:, RuleLevels:, ...)";
+        return std::nullopt;
+      }
+      break;
+    }
+  }
   struct Context {
     std::string File, Message;
   } Ctx{FileName.str(), ""};

@@ -200,6 +200,10 @@ int mergeCommand(int argc, const char **argv) {
       WithColor::error(errs(), "vmbcheck merge") << Error << "\n";
       return 2;
     }
+    if (std::string Deep = jsonNestingProblem(*Bytes); !Deep.empty()) {
+      WithColor::error(errs(), "vmbcheck merge") << In << ": not a SARIF log: " << Deep << "\n";
+      return 2;
+    }
     StringRef Text = *Bytes;
     Logs.push_back(nlohmann::json::parse(Text.begin(), Text.end(), nullptr, false));
     if (Logs.back().is_discarded()) {
@@ -214,7 +218,7 @@ int mergeCommand(int argc, const char **argv) {
   }
   nlohmann::json Merged;
   std::string Error;
-  if (!mergeSarif(Logs, Merged, Error)) {
+  if (!mergeSarif(Logs, Inputs, Merged, Error)) {
     WithColor::error(errs(), "vmbcheck merge") << Error << "\n";
     return 2;
   }

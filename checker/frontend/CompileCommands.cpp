@@ -67,6 +67,19 @@ std::vector<std::string> adjustCommandLine(std::vector<std::string> Args,
   return Args;
 }
 
+// Why a compilation database file cannot be read safely, or "": it must be
+// a regular file within the size limit and not absurdly nested (the JSON
+// and YAML readers recurse per level).
+static std::string databaseProblem(const std::string &Path) {
+  std::string Error;
+  auto Text = readInputFile(Path, "the compilation database", Error);
+  if (!Text)
+    return Error;
+  if (std::string Deep = jsonNestingProblem(*Text); !Deep.empty())
+    return Path + ": malformed compilation database: " + Deep;
+  return "";
+}
+
 std::unique_ptr<CompileCommands>
 CompileCommands::load(const CommandSource &Source, const std::vector<std::string> &Sources,
                       std::string &Error) {
@@ -83,7 +96,7 @@ CompileCommands::load(const CommandSource &Source, const std::vector<std::string
       llvm::sys::path::append(P, Name);
       if (!llvm::sys::fs::exists(P))
         continue;
-      Error = checkInputFile(P.str().str(), "the compilation database");
+      Error = databaseProblem(P.str().str());
       if (!Error.empty())
         return nullptr;
       break;
@@ -166,9 +179,20 @@ CompileCommands::commandsFor(const std::string &File, std::vector<std::string> &
                              const std::vector<std::string> &ExtraBefore,
                              const std::vector<std::string> &Extra) const {
   CommandSource Adjust = Source;
-  Adjust.ExtraArgsBefore.insert(Adjust.ExtraArgsBefore.end(), ExtraBefore.begin(),
-                                ExtraBefore.end());
-  Adjust.ExtraArgs.insert(Adjust.ExtraArgs.end(), Extra.begin(), Extra.end());
+  // Arguments from a .vmbcheck.yaml come from the repository, like its
+  // compile commands: the same allow-list applies. (--extra-arg on the
+  // command line is the user's own and is kept.)
+  for (auto [From, To] : {std::pair{&ExtraBefore, &Adjust.ExtraArgsBefore},
+                          std::pair{&Extra, &Adjust.ExtraArgs}}) {
+    std::vector<std::string> Args{"clang"}, Unknown;
+    Args.insert(Args.end(), From->begin(), From->end());
+    std::vector<std::string> Dropped = keepAnalysisArguments(Args, Unknown);
+    Dropped.insert(Dropped.end(), Unknown.begin(), Unknown.end());
+    if (!Dropped.empty())
+      Warnings.push_back("ExtraArgs of the configuration dropped (only preprocessor, language, "
+                         "target and warning options are used): " + llvm::join(Dropped, " "));
+    To->insert(To->end(), Args.begin() + 1, Args.end());
+  }
   llvm::SmallString<256> Abs(File);
   llvm::sys::fs::make_absolute(Abs);
   llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
@@ -187,7 +211,7 @@ CompileCommands::commandsFor(const std::string &File, std::vector<std::string> &
         llvm::SmallString<256> P(Dir);
         llvm::sys::path::append(P, Name);
         if (llvm::sys::fs::exists(P)) {
-          Unreadable = checkInputFile(P.str().str(), "the compilation database");
+          Unreadable = databaseProblem(P.str().str());
           Dir = "/"; // the closest one decides, as autodetection does
           break;
         }

@@ -58,6 +58,8 @@ const llvm::StringSet<> &keptOptions() {
       "-fno-blocks", "-fbracket-depth=", "-ftemplate-depth=", "-fconstexpr-depth=",
       "-fconstexpr-steps=", "-fno-spell-checking", "-fcoroutines", "-fno-coroutines",
       "-fmodules-ts", "-fzvector", "-fno-access-control", "-fpascal-strings",
+      // `-- file`: what follows are inputs (interpolated commands end so)
+      "--",
       // target
       "-target", "--target=", "-triple", "--driver-mode=",
       // warnings (never -Werror: warnings are not vmbcheck's findings)

@@ -12,6 +12,10 @@ std::optional<Baseline> Baseline::load(const std::string &Path, std::string &Err
   auto Bytes = readInputFile(Path, "the baseline", Error);
   if (!Bytes)
     return std::nullopt;
+  if (std::string Deep = jsonNestingProblem(*Bytes); !Deep.empty()) {
+    Error = Path + ": not a SARIF log: " + Deep;
+    return std::nullopt;
+  }
   llvm::StringRef Text = *Bytes;
   auto Doc = nlohmann::json::parse(Text.begin(), Text.end(), nullptr, false);
   if (Doc.is_discarded() || !Doc.contains("runs") || !Doc["runs"].is_array()) {

@@ -54,4 +54,28 @@ std::optional<std::string> readInputFile(const std::string &Path, const std::str
   return (*Buffer)->getBuffer().str();
 }
 
+std::string jsonNestingProblem(const std::string &Text, unsigned MaxDepth) {
+  unsigned Depth = 0;
+  bool InString = false, Escaped = false;
+  for (char C : Text) {
+    if (InString) {
+      if (Escaped)
+        Escaped = false;
+      else if (C == '\\')
+        Escaped = true;
+      else if (C == '"')
+        InString = false;
+      continue;
+    }
+    if (C == '"')
+      InString = true;
+    else if (C == '[' || C == '{') {
+      if (++Depth > MaxDepth)
+        return "nested deeper than " + std::to_string(MaxDepth) + " levels";
+    } else if ((C == ']' || C == '}') && Depth > 0)
+      --Depth;
+  }
+  return "";
+}
+
 } // namespace vmbcheck

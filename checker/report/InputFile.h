@@ -24,4 +24,10 @@ std::string checkInputFile(const std::string &Path, const std::string &What);
 std::optional<std::string> readInputFile(const std::string &Path, const std::string &What,
                                          std::string &Error);
 
+// A JSON text nested deeper than MaxDepth arrays and objects is refused
+// before any parser sees it: parsers and destructors recurse per level, and
+// a file of a few megabytes of '[' would exhaust the stack. Returns "" or
+// the reason.
+std::string jsonNestingProblem(const std::string &Text, unsigned MaxDepth = 512);
+
 } // namespace vmbcheck

@@ -12,6 +12,10 @@ namespace vmbcheck {
 
 // Logs must come from the same vmbcheck version and source root. On error
 // returns false and sets Error.
-bool mergeSarif(const std::vector<nlohmann::json> &Logs, nlohmann::json &Out, std::string &Error);
+// Names: the file of each log, for errors ("shard-1.sarif: a result without
+// locations"). Logs of any shape are refused with such a line, never merged
+// half-way.
+bool mergeSarif(const std::vector<nlohmann::json> &Logs, const std::vector<std::string> &Names,
+                nlohmann::json &Out, std::string &Error);
 
 } // namespace vmbcheck

@@ -221,6 +221,68 @@ TEST(DataSafety, TheCompilationDatabaseCannotWriteFilesOrLoadCode) {
   EXPECT_FALSE(contains(R.Stderr, "not completely analysed")) << R.Stderr;
   std::vector<std::string> Left = S.strays({"a.c", "b.c", "compile_commands.json", "plugin.so"});
   EXPECT_EQ(Left, std::vector<std::string>{}) << "the analysis wrote files";
+
+  // A file the database does not list borrows a neighbour's command, which
+  // ends in `-- <file>`: still analysed.
+  S.copy("testdata/example/vsp_example.c", "c.c");
+  R = runTool({"-p", ".", "c.c"}, false, S.Dir);
+  EXPECT_EQ(R.ExitCode, 1) << R.Stderr;
+  EXPECT_TRUE(contains(R.Stdout, "c.c:59:5: error:")) << R.Stdout;
+}
+
+TEST(DataSafety, MalformedConfigurationAndSarifNeverCrash) {
+  Scratch S;
+  S.copy("testdata/example/vsp_example.c", "a.c");
+  std::string Utf16 = "\xFF\xFE";
+  for (char C : std::string("Rules: 'VMB*,-VMB005'\n")) {
+    Utf16 += C;
+    Utf16 += '\0';
+  }
+  writeFile(S.Dir + "/utf16.yaml", Utf16);
+  ToolRun R = runTool({"a.c", "--config-file=utf16.yaml"}, false, S.Dir);
+  EXPECT_EQ(R.ExitCode, 1) << R.Stderr; // decoded: VMB005 is off, the rest found
+  EXPECT_FALSE(contains(R.Stdout, "VMB005")) << R.Stdout;
+  EXPECT_TRUE(contains(R.Stdout, "VMB004")) << R.Stdout;
+  struct Bad {
+    std::string Name, Text, Cause;
+  } Configs[] = {
+      {"bin.yaml", std::string("\x7F" "ELF\x02\x01\x01\0\0\xff\xfe", 12), "not a text file"},
+      {"ctl.yaml", "\x01Rules: x\n", "a control character"},
+      {"scalar.yaml", "just words\n", "expected a mapping"},
+      {"list.yaml", "- a\n- b\n", "expected a mapping"},
+      {"nan.yaml", "MaxSeconds: .nan\n", "invalid floating point number"},
+      {"inf.yaml", "MaxSeconds: 1e999\n", "MaxSeconds must be a positive number"},
+  };
+  for (const Bad &B : Configs) {
+    writeFile(S.Dir + "/" + B.Name, B.Text);
+    R = runTool({"a.c", "--config-file=" + B.Name}, false, S.Dir);
+    EXPECT_EQ(R.ExitCode, 2) << B.Name;
+    EXPECT_TRUE(contains(R.Stderr, B.Name) && contains(R.Stderr, B.Cause)) << R.Stderr;
+    EXPECT_FALSE(contains(R.Stderr, "Stack dump")) << R.Stderr;
+  }
+  std::string Deep = "{\"version\":\"2.1.0\",\"runs\":[{\"properties\":{\"a\":" +
+                     std::string(5000000, '[') + std::string(5000000, ']') + "}}]}";
+  Bad Logs[] = {
+      {"deep.sarif", Deep, "nested deeper than"},
+      {"noloc.sarif", R"({"version":"2.1.0","runs":[{"results":[{"ruleId":"VMB001"}]}]})", ""},
+      {"emptyloc.sarif",
+       R"({"version":"2.1.0","runs":[{"results":[{"ruleId":"VMB001","locations":[]}]}]})", ""},
+      {"types.sarif", R"({"version":"2.1.0","runs":[{"results":[{"ruleId":5,"locations":[7]}]}]})",
+       ""},
+      {"runs.sarif", R"({"runs":"x"})", ""},
+  };
+  for (const Bad &B : Logs) {
+    writeFile(S.Dir + "/" + B.Name, B.Text);
+    for (const std::vector<std::string> &Args :
+         {std::vector<std::string>{"a.c", "--baseline=" + B.Name},
+          std::vector<std::string>{"merge", B.Name, "-o", "merged.sarif"}}) {
+      R = runTool(Args, false, S.Dir);
+      EXPECT_EQ(R.ExitCode, 2) << B.Name << " " << Args[0];
+      EXPECT_TRUE(contains(R.Stderr, B.Name)) << R.Stderr;
+      EXPECT_TRUE(contains(R.Stderr, B.Cause)) << R.Stderr;
+      EXPECT_FALSE(contains(R.Stderr, "Stack dump")) << R.Stderr;
+    }
+  }
 }
 
 TEST(DataSafety, InputsAreReadOnlyWhenRegularFilesWithinTheLimit) {
