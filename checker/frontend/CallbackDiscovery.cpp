@@ -286,8 +286,15 @@ void collectDefinitions(const DeclContext *DC, std::vector<const FunctionDecl *>
 
 std::string callbackName(const FunctionDecl *FD) {
   // Qualified in C++ so that registrations in other files match the right
-  // function; plain in C (and for extern "C" functions at file scope).
-  return FD->getQualifiedNameAsString();
+  // function; plain in C (and for extern "C" functions at file scope). An
+  // instantiated function template carries its arguments: each registered
+  // instantiation is a callback of its own.
+  std::string Name = FD->getQualifiedNameAsString();
+  if (const TemplateArgumentList *Args = FD->getTemplateSpecializationArgs()) {
+    llvm::raw_string_ostream OS(Name);
+    printTemplateArgumentList(OS, Args->asArray(), FD->getASTContext().getPrintingPolicy());
+  }
+  return Name;
 }
 
 DiscoveryResult
@@ -334,21 +341,27 @@ discoverCallbacks(ASTContext &Ctx, const SalIndex &Sal,
         CB.Role = R.Role;
       CB.Reasons.push_back(R.Why + Suffix);
     };
+    // An instantiation (of a function template, or a member of a class
+    // template) has no declarations of its own: they were written on the
+    // template, `template <class T> EVT_VMB_CHANNEL_SAVE_PACKET_EX Save;`.
+    const FunctionDecl *Written = Def;
+    if (const FunctionDecl *Pattern = Def->getTemplateInstantiationPattern())
+      Written = Pattern;
     // Declarations that precede the definition, then the definition itself
     // (which can only carry the role through _Function_class_).
-    for (const FunctionDecl *R = Def->getPreviousDecl(); R; R = R->getPreviousDecl())
+    for (const FunctionDecl *R = Written->getPreviousDecl(); R; R = R->getPreviousDecl())
       if (RoleReason Why = roleOf(R, Sal); Why.Role) {
         CB.RoleBeforeDefinition = true;
         Take(Why, "");
         break;
       }
-    if (RoleReason Why = roleOf(Def, Sal); Why.Role) {
+    if (RoleReason Why = roleOf(Written, Sal); Why.Role) {
       CB.RoleBeforeDefinition = true;
       Take(Why, "");
     }
     CB.RoleAnywhere = CB.RoleBeforeDefinition;
     if (!CB.RoleAnywhere)
-      for (const FunctionDecl *R : Def->redecls())
+      for (const FunctionDecl *R : Written->redecls())
         if (RoleReason Why = roleOf(R, Sal); Why.Role) {
           CB.RoleAnywhere = true;
           Take(Why, " after its definition");
