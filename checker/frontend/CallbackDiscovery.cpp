@@ -79,8 +79,19 @@ public:
   llvm::MapVector<const FunctionDecl *, std::vector<CallbackUse>> Uses;
 
   void visitDecl(Decl *D) {
-    if (auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
+    // A template's body names its callbacks dependently (`Save<T>`,
+    // `&Channel::Save` in a class template); only its instantiations say
+    // which functions are used. Uses the pattern already names concretely
+    // are met again there, and recorded once (see mark).
+    if (auto *FTD = dyn_cast<FunctionTemplateDecl>(D)) {
+      for (FunctionDecl *Spec : FTD->specializations())
+        visitDecl(Spec);
       D = FTD->getTemplatedDecl();
+    } else if (auto *CTD = dyn_cast<ClassTemplateDecl>(D)) {
+      for (ClassTemplateSpecializationDecl *Spec : CTD->specializations())
+        visitDecl(Spec);
+      D = CTD->getTemplatedDecl();
+    }
     if (auto *FD = dyn_cast<FunctionDecl>(D)) {
       if (auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
         for (CXXCtorInitializer *Init : Ctor->inits())
@@ -257,9 +268,14 @@ private:
     const auto *FD = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
     if (!FD)
       return;
-    Uses[FD->getCanonicalDecl()].push_back(
-        {spanOf(SM, Ctx.getLangOpts(), Where.isValid() ? Where : E->getSourceRange()), How,
-         Role->RoleType});
+    CallbackUse Use{spanOf(SM, Ctx.getLangOpts(), Where.isValid() ? Where : E->getSourceRange()),
+                    How, Role->RoleType};
+    std::vector<CallbackUse> &Known = Uses[FD->getCanonicalDecl()];
+    for (const CallbackUse &U : Known)
+      if (U.How == Use.How && U.Where.File == Use.Where.File && U.Where.Line == Use.Where.Line &&
+          U.Where.Column == Use.Where.Column)
+        return; // the same use, seen in a template and in its instantiation
+    Known.push_back(std::move(Use));
   }
 
   ASTContext &Ctx;
