@@ -36,7 +36,7 @@ RestoreCounters(VMBCHANNEL Channel, PVOID LibBuf, UINT32 LibBufSize, PVOID SaveB
 } // namespace
 
 NTSTATUS
-VspRegisterCounters(PKMCL_SERVER_ONLY_METHODS Methods, VMBCHANNEL Channel)
+VspRegisterCounters(KMCL_SERVER_ONLY_METHODS *Methods, VMBCHANNEL Channel)
 {
     auto save = static_cast<PFN_VMB_CHANNEL_SAVE_PACKET>(SaveCounters);
     return Methods->VmbServerChannelInitSetSaveRestorePacketCallbacks(Channel, save, RestoreCounters);

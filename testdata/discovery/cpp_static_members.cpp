@@ -12,7 +12,7 @@ struct VSP_SAVED_REQUEST {
 
 class VspChannel {
 public:
-    NTSTATUS Register(PKMCL_SERVER_ONLY_METHODS Methods, bool Legacy);
+    NTSTATUS Register(KMCL_SERVER_ONLY_METHODS *Methods, bool Legacy);
 
     static EVT_VMB_CHANNEL_SAVE_PACKET SaveDeclared;
     static EVT_VMB_CHANNEL_RESTORE_PACKET Restore;
@@ -70,7 +70,7 @@ VspChannel::Restore(VMBCHANNEL Channel, PVOID LibBuf, UINT32 LibBufSize, PVOID S
 }
 
 NTSTATUS
-VspChannel::Register(PKMCL_SERVER_ONLY_METHODS Methods, bool Legacy)
+VspChannel::Register(KMCL_SERVER_ONLY_METHODS *Methods, bool Legacy)
 {
     if (Legacy) {
         return Methods->VmbServerChannelInitSetSaveRestorePacketCallbacks(m_Channel, &VspChannel::SaveInline, Restore);

@@ -59,9 +59,9 @@ VspRestoreLegacy(VMBCHANNEL Channel, PVOID LibBuf, UINT32 LibBufSize, PVOID Save
 }
 
 NTSTATUS
-VspRegisterSaveRestore(PKMCL_SERVER_ONLY_METHODS_V5 Methods, VMBCHANNEL Channel, PVOID Context)
+VspRegisterSaveRestore(PKMCL_SERVER_ONLY_METHODS_V5 Methods, ULONG InterfaceVersion, VMBCHANNEL Channel, PVOID Context)
 {
-    if (Methods->Version >= 5) {
+    if (InterfaceVersion >= 5) {
         return Methods->VmbServerChannelInitSetSaveRestorePacketCallbacksEx(Channel, Context, static_cast<PFN_VMB_CHANNEL_SAVE_PACKET_EX>(VspSaveEx), VspRestoreEx);
     }
     return Methods->VmbServerChannelInitSetSaveRestorePacketCallbacks(Channel, static_cast<PFN_VMB_CHANNEL_SAVE_PACKET>(&VspSaveLegacy), VspRestoreLegacy);
