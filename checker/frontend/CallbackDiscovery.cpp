@@ -7,6 +7,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -264,8 +265,17 @@ private:
       mark(CO->getFalseExpr(), How, Where, Role);
       return;
     }
-    const auto *DRE = dyn_cast<DeclRefExpr>(E);
-    const auto *FD = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
+    // `Register(Channel)` whose PFN_ parameter has a default argument.
+    if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(E)) {
+      mark(Default->getExpr(), How, Where, Role);
+      return;
+    }
+    const FunctionDecl *FD = nullptr;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      FD = dyn_cast<FunctionDecl>(DRE->getDecl());
+    else if (const auto *ME = dyn_cast<MemberExpr>(E)) // `this->Save`, `Channel.Save`
+      if (const auto *MD = dyn_cast<CXXMethodDecl>(ME->getMemberDecl()); MD && MD->isStatic())
+        FD = MD;
     if (!FD)
       return;
     CallbackUse Use{spanOf(SM, Ctx.getLangOpts(), Where.isValid() ? Where : E->getSourceRange()),
