@@ -7,6 +7,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -79,8 +80,19 @@ public:
   llvm::MapVector<const FunctionDecl *, std::vector<CallbackUse>> Uses;
 
   void visitDecl(Decl *D) {
-    if (auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
+    // A template's body names its callbacks dependently (`Save<T>`,
+    // `&Channel::Save` in a class template); only its instantiations say
+    // which functions are used. Uses the pattern already names concretely
+    // are met again there, and recorded once (see mark).
+    if (auto *FTD = dyn_cast<FunctionTemplateDecl>(D)) {
+      for (FunctionDecl *Spec : FTD->specializations())
+        visitDecl(Spec);
       D = FTD->getTemplatedDecl();
+    } else if (auto *CTD = dyn_cast<ClassTemplateDecl>(D)) {
+      for (ClassTemplateSpecializationDecl *Spec : CTD->specializations())
+        visitDecl(Spec);
+      D = CTD->getTemplatedDecl();
+    }
     if (auto *FD = dyn_cast<FunctionDecl>(D)) {
       if (auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
         for (CXXCtorInitializer *Init : Ctor->inits())
@@ -253,13 +265,27 @@ private:
       mark(CO->getFalseExpr(), How, Where, Role);
       return;
     }
-    const auto *DRE = dyn_cast<DeclRefExpr>(E);
-    const auto *FD = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
+    // `Register(Channel)` whose PFN_ parameter has a default argument.
+    if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(E)) {
+      mark(Default->getExpr(), How, Where, Role);
+      return;
+    }
+    const FunctionDecl *FD = nullptr;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      FD = dyn_cast<FunctionDecl>(DRE->getDecl());
+    else if (const auto *ME = dyn_cast<MemberExpr>(E)) // `this->Save`, `Channel.Save`
+      if (const auto *MD = dyn_cast<CXXMethodDecl>(ME->getMemberDecl()); MD && MD->isStatic())
+        FD = MD;
     if (!FD)
       return;
-    Uses[FD->getCanonicalDecl()].push_back(
-        {spanOf(SM, Ctx.getLangOpts(), Where.isValid() ? Where : E->getSourceRange()), How,
-         Role->RoleType});
+    CallbackUse Use{spanOf(SM, Ctx.getLangOpts(), Where.isValid() ? Where : E->getSourceRange()),
+                    How, Role->RoleType};
+    std::vector<CallbackUse> &Known = Uses[FD->getCanonicalDecl()];
+    for (const CallbackUse &U : Known)
+      if (U.How == Use.How && U.Where.File == Use.Where.File && U.Where.Line == Use.Where.Line &&
+          U.Where.Column == Use.Where.Column)
+        return; // the same use, seen in a template and in its instantiation
+    Known.push_back(std::move(Use));
   }
 
   ASTContext &Ctx;
@@ -286,8 +312,15 @@ void collectDefinitions(const DeclContext *DC, std::vector<const FunctionDecl *>
 
 std::string callbackName(const FunctionDecl *FD) {
   // Qualified in C++ so that registrations in other files match the right
-  // function; plain in C (and for extern "C" functions at file scope).
-  return FD->getQualifiedNameAsString();
+  // function; plain in C (and for extern "C" functions at file scope). An
+  // instantiated function template carries its arguments: each registered
+  // instantiation is a callback of its own.
+  std::string Name = FD->getQualifiedNameAsString();
+  if (const TemplateArgumentList *Args = FD->getTemplateSpecializationArgs()) {
+    llvm::raw_string_ostream OS(Name);
+    printTemplateArgumentList(OS, Args->asArray(), FD->getASTContext().getPrintingPolicy());
+  }
+  return Name;
 }
 
 DiscoveryResult
@@ -334,21 +367,27 @@ discoverCallbacks(ASTContext &Ctx, const SalIndex &Sal,
         CB.Role = R.Role;
       CB.Reasons.push_back(R.Why + Suffix);
     };
+    // An instantiation (of a function template, or a member of a class
+    // template) has no declarations of its own: they were written on the
+    // template, `template <class T> EVT_VMB_CHANNEL_SAVE_PACKET_EX Save;`.
+    const FunctionDecl *Written = Def;
+    if (const FunctionDecl *Pattern = Def->getTemplateInstantiationPattern())
+      Written = Pattern;
     // Declarations that precede the definition, then the definition itself
     // (which can only carry the role through _Function_class_).
-    for (const FunctionDecl *R = Def->getPreviousDecl(); R; R = R->getPreviousDecl())
+    for (const FunctionDecl *R = Written->getPreviousDecl(); R; R = R->getPreviousDecl())
       if (RoleReason Why = roleOf(R, Sal); Why.Role) {
         CB.RoleBeforeDefinition = true;
         Take(Why, "");
         break;
       }
-    if (RoleReason Why = roleOf(Def, Sal); Why.Role) {
+    if (RoleReason Why = roleOf(Written, Sal); Why.Role) {
       CB.RoleBeforeDefinition = true;
       Take(Why, "");
     }
     CB.RoleAnywhere = CB.RoleBeforeDefinition;
     if (!CB.RoleAnywhere)
-      for (const FunctionDecl *R : Def->redecls())
+      for (const FunctionDecl *R : Written->redecls())
         if (RoleReason Why = roleOf(R, Sal); Why.Role) {
           CB.RoleAnywhere = true;
           Take(Why, " after its definition");

@@ -8,7 +8,11 @@ namespace vmbcheck::test {
 std::vector<Expectation> parseExpectations(const std::string &File, const std::string &Text,
                                            std::vector<std::string> &Errors) {
   static const std::regex Marker(R"(\bexpect(-note|-callback|-notification)?(@([+-]?)(\d+))?:)");
-  static const std::regex Item(R"(^\s*([A-Za-z0-9_\-]+)(\s*\{\{(.*?)\}\})?)");
+  // An id is a rule id, a notification kind or a callback's (qualified C++)
+  // name: "VMB004", "compile-error", "Ns::Save", "(anonymous namespace)::Save",
+  // "Device::Save<VSP_STATE>".
+  static const std::regex Item(
+      R"(^\s*((?:\(anonymous namespace\)::)?[A-Za-z0-9_\-:<>,]+)(\s*\{\{(.*?)\}\})?)");
   std::vector<Expectation> Out;
   std::istringstream In(Text);
   std::string Line;
