@@ -122,7 +122,7 @@ public:
         Notification N;
         N.Id = "callback-not-analysed";
         N.Where = Where;
-        N.Message = "'" + FD->getNameAsString() + "' was not analysed: " + Why;
+        N.Message = "'" + shortCallbackName(FD) + "' was not analysed: " + Why;
         Out.Result.Notifications.push_back(std::move(N));
         Out.Result.Complete = false;
         continue;

@@ -338,7 +338,7 @@ EngineResult analyseCallbacks(CompilerInstance &CI, const SalIndex &Sal,
     for (const CallbackTarget &T : Callbacks) {
       const FunctionDecl *FD = T.Function;
       Decl *D = const_cast<FunctionDecl *>(FD);
-      std::string Name = FD->getNameAsString();
+      std::string Name = shortCallbackName(FD);
       EC.Role = T.Role;
       Mgr.ClearContexts();
       if (auto It = SehUnsupported.find(FD->getDefinition()); It != SehUnsupported.end()) {

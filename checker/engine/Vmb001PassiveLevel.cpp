@@ -14,6 +14,7 @@
 #include "engine/IrqlContracts.h"
 #include "engine/RuleCheckers.h"
 #include "engine/SavePacketModel.h"
+#include "frontend/CallbackDiscovery.h"
 #include "frontend/SalIndex.h"
 #include "frontend/SourceSpans.h"
 
@@ -164,7 +165,7 @@ public:
       return;
     const auto *FD = cast<FunctionDecl>(C.getStackFrame()->getDecl());
     std::string By = raisedBy(C);
-    std::string Msg = "'" + FD->getNameAsString() + "' returns at " + irqlName(L) +
+    std::string Msg = "'" + shortCallbackName(FD) + "' returns at " + irqlName(L) +
                       " on this path" + (By.empty() ? "" : ": the IRQL raised by " + By + " is not restored") +
                       "; it must return at PASSIVE_LEVEL";
     if (ExplodedNode *N = C.generateNonFatalErrorNode(C.getState(), &ReturnTag)) {

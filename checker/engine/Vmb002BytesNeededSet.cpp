@@ -6,6 +6,7 @@
 #include "engine/RuleCheckers.h"
 #include "frontend/SourceSpans.h"
 #include "engine/SavePacketModel.h"
+#include "frontend/CallbackDiscovery.h"
 
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/Checker.h"
@@ -41,7 +42,7 @@ public:
     } else {
       Returns = "falls off its end";
     }
-    std::string Msg = "'" + P->Callback->getNameAsString() + "' " + Returns +
+    std::string Msg = "'" + shortCallbackName(P->Callback) + "' " + Returns +
                       " without writing '*" + P->BytesNeededName +
                       "' on this path: KMCL reads an indeterminate size";
     auto R = model::makeReport(Bug, Msg, N, C.getAnalysisManager().getAnalyzerOptions());

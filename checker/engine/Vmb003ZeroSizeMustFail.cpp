@@ -11,6 +11,7 @@
 // function's responsibility and are not judged.
 #include "engine/RuleCheckers.h"
 #include "engine/SavePacketModel.h"
+#include "frontend/CallbackDiscovery.h"
 
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/Checker.h"
@@ -79,7 +80,7 @@ public:
     SVal Ret = C.getSVal(RS->getRetValue());
     SVal Needed = model::bytesNeededValue(C, *P);
     SVal Size = model::saveBufSizeValue(C, *P);
-    std::string Name = "'" + P->Callback->getNameAsString() + "'";
+    std::string Name = "'" + shortCallbackName(P->Callback) + "'";
     std::string NeededText = describe(C, State, Needed);
     bool Reported = false;
 

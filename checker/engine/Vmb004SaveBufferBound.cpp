@@ -7,6 +7,7 @@
 // a finding.
 #include "engine/RuleCheckers.h"
 #include "engine/SavePacketModel.h"
+#include "frontend/CallbackDiscovery.h"
 
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/Checker.h"
@@ -98,7 +99,7 @@ private:
       Bytes = std::to_string(*K) + (*K == 1 ? " byte" : " bytes");
     if (auto K = model::knownValue(C, Past, W.Offset))
       At = "at offset " + std::to_string(*K);
-    std::string Msg = "'" + P.Callback->getNameAsString() + "' writes " + Bytes +
+    std::string Msg = "'" + shortCallbackName(P.Callback) + "' writes " + Bytes +
                       " " + At + " of '" + P.SaveBufName + "' (" + W.What + ")";
     if (model::checkedAgainstWrappingSize(Past, P.SaveBufSize))
       Msg += ", but the size " + P.SaveBufSizeName +

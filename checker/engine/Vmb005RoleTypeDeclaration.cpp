@@ -33,8 +33,11 @@ static std::optional<FixIt> roleDeclarationFix(ASTContext &Ctx, const SalIndex &
                                                const std::string &RoleType) {
   // A member function, or a definition out of its namespace (`ns::F`),
   // cannot be redeclared by an unqualified `ROLE F;` placed before it.
+  // Nor a template: the declaration would land between `template <...>`
+  // and the definition.
   if (isa<CXXMethodDecl>(Def) || Def->isOutOfLine() ||
-      Def->getLexicalDeclContext() != Def->getDeclContext())
+      Def->getLexicalDeclContext() != Def->getDeclContext() || Def->isTemplateInstantiation() ||
+      Def->getDescribedFunctionTemplate() || Def->getPrimaryTemplate())
     return std::nullopt;
   auto Lookup = Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(RoleType));
   const TypedefNameDecl *Role = nullptr;
@@ -79,11 +82,20 @@ std::vector<Finding> checkVmb005RoleTypeDeclaration(ASTContext &Ctx, const SalIn
   std::vector<Finding> Out;
   const SourceManager &SM = Ctx.getSourceManager();
   for (const DiscoveredCallback &CB : Discovery.Callbacks) {
-    if (CB.Uses.empty() || CB.RoleBeforeDefinition)
-      continue;
     const FunctionDecl *Def = CB.Definition;
-    const std::string &RoleType = CB.Role->RoleType;
+    // A lambda cannot be declared with a role type.
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(Def); MD && MD->getParent()->isLambda())
+      continue;
+    // Declared with one role, registered as another (an old declaration
+    // kept when the registration moved to the V5 routine): KMCL calls it
+    // with the other role's parameters.
+    bool Mismatch = CB.UsedAs && CB.Role && CB.UsedAs != CB.Role && CB.RoleAnywhere;
+    if (CB.Uses.empty() || (CB.RoleBeforeDefinition && !Mismatch))
+      continue;
+    const std::string &RoleType = (Mismatch ? CB.UsedAs : CB.Role)->RoleType;
     std::string Short = Def->getNameAsString();
+    // A static member is declared in its class with `static`.
+    std::string Declaration = (isa<CXXMethodDecl>(Def) ? "static " : "") + RoleType + " " + Short;
     Finding F;
     F.RuleId = "VMB005";
     F.Function = CB.Name;
@@ -92,14 +104,18 @@ std::vector<Finding> checkVmb005RoleTypeDeclaration(ASTContext &Ctx, const SalIn
     const CallbackUse &First = CB.Uses.front();
     F.Message = "'" + Short + "' is used as the save callback (" + First.How + " at " +
                 shortPlace(First.Where) + ") but ";
-    if (CB.RoleAnywhere)
+    if (Mismatch)
+      F.Message += "is declared with " + CB.Role->RoleType + ", whose parameters differ from " +
+                   RoleType + "'s";
+    else if (CB.RoleAnywhere)
       F.Message += "its " + RoleType + " declaration comes after its definition";
     else
       F.Message += "is not declared with the role type " + RoleType;
-    F.Message += "; declare '" + RoleType + " " + Short + ";' before the definition";
+    F.Message += "; declare '" + Declaration + ";' before the definition";
     for (const CallbackUse &U : CB.Uses)
       F.Steps.push_back({U.Where, "used as the save callback here: " + U.How, 0});
-    if (auto Fix = roleDeclarationFix(Ctx, Sal, Def, RoleType))
+    if (!Mismatch)
+      if (auto Fix = roleDeclarationFix(Ctx, Sal, Def, RoleType))
       F.Fixes.push_back(std::move(*Fix));
     Out.push_back(std::move(F));
   }

@@ -13,6 +13,7 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang;
 
@@ -254,6 +255,28 @@ private:
   }
 
   // Records each function E can evaluate to.
+  // The call operator of the lambda E converts to a function pointer
+  // (`[](...) {...}` where a PFN_ is expected, or `+[](...) {...}`), else null.
+  static const FunctionDecl *lambdaCallOperator(const Expr *E) {
+    for (unsigned Guard = 0; E && Guard < 16; ++Guard) {
+      E = E->IgnoreParenImpCasts();
+      if (const auto *L = dyn_cast<LambdaExpr>(E))
+        return L->getCallOperator();
+      if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
+        E = MT->getSubExpr();
+      else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))
+        E = BT->getSubExpr();
+      else if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_Plus)
+        E = UO->getSubExpr();
+      else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+               MC && isa_and_nonnull<CXXConversionDecl>(MC->getMethodDecl()))
+        E = MC->getImplicitObjectArgument();
+      else
+        return nullptr;
+    }
+    return nullptr;
+  }
+
   void mark(const Expr *E, const std::string &How, SourceRange Where, const SaveRole *Role) {
     if (!E)
       return;
@@ -270,8 +293,10 @@ private:
       mark(Default->getExpr(), How, Where, Role);
       return;
     }
-    const FunctionDecl *FD = nullptr;
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    const FunctionDecl *FD = lambdaCallOperator(E);
+    if (FD)
+      ; // a captureless lambda converted to the PFN_ type
+    else if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
       FD = dyn_cast<FunctionDecl>(DRE->getDecl());
     else if (const auto *ME = dyn_cast<MemberExpr>(E)) // `this->Save`, `Channel.Save`
       if (const auto *MD = dyn_cast<CXXMethodDecl>(ME->getMemberDecl()); MD && MD->isStatic())
@@ -310,11 +335,23 @@ void collectDefinitions(const DeclContext *DC, std::vector<const FunctionDecl *>
 
 } // namespace
 
+std::string shortCallbackName(const FunctionDecl *FD) {
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && MD->getParent()->isLambda())
+    return callbackName(FD);
+  return FD->getNameAsString();
+}
+
 std::string callbackName(const FunctionDecl *FD) {
   // Qualified in C++ so that registrations in other files match the right
   // function; plain in C (and for extern "C" functions at file scope). An
   // instantiated function template carries its arguments: each registered
   // instantiation is a callback of its own.
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && MD->getParent()->isLambda()) {
+    const SourceManager &SM = FD->getASTContext().getSourceManager();
+    PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(MD->getParent()->getLocation()));
+    return "(lambda at " + std::string(llvm::sys::path::filename(P.getFilename())) + ":" +
+           std::to_string(P.getLine()) + ")";
+  }
   std::string Name = FD->getQualifiedNameAsString();
   if (const TemplateArgumentList *Args = FD->getTemplateSpecializationArgs()) {
     llvm::raw_string_ostream OS(Name);
@@ -394,8 +431,10 @@ discoverCallbacks(ASTContext &Ctx, const SalIndex &Sal,
           break;
         }
     auto UseRole = [&](const std::vector<CallbackUse> &Uses) {
+      if (!CB.UsedAs)
+        CB.UsedAs = roles().byRoleType(Uses.front().Role);
       if (!CB.Role)
-        CB.Role = roles().byRoleType(Uses.front().Role);
+        CB.Role = CB.UsedAs;
     };
     auto Local = Finder.Uses.find(Def->getCanonicalDecl());
     if (Local != Finder.Uses.end()) {

@@ -44,6 +44,9 @@ struct DiscoveredCallback {
   // The role its declarations or uses give it (the first found; a function
   // registered under two roles keeps the one of its declaration).
   const SaveRole *Role = nullptr;
+  // The role its first use implies (null when only declared): differs from
+  // Role when a function declared with one role is registered as another.
+  const SaveRole *UsedAs = nullptr;
   // Why it is a callback, e.g. "declared with EVT_VMB_CHANNEL_SAVE_PACKET".
   std::vector<std::string> Reasons;
   std::vector<CallbackUse> Uses; // registrations and stores, here or elsewhere
@@ -66,6 +69,8 @@ struct DiscoveryResult {
 // The name callbacks are reported and matched across files by: qualified
 // in C++ ("vsp::SavePacket"), plain in C.
 std::string callbackName(const clang::FunctionDecl *FD);
+// The name messages use: the function's own name, or "(lambda at f.cpp:12)".
+std::string shortCallbackName(const clang::FunctionDecl *FD);
 
 // ExternalUses: registrations found in other translation units of the run,
 // by function name.
