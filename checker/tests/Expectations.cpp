@@ -10,9 +10,9 @@ std::vector<Expectation> parseExpectations(const std::string &File, const std::s
   static const std::regex Marker(R"(\bexpect(-note|-callback|-notification)?(@([+-]?)(\d+))?:)");
   // An id is a rule id, a notification kind or a callback's (qualified C++)
   // name: "VMB004", "compile-error", "Ns::Save", "(anonymous namespace)::Save",
-  // "Device::Save<VSP_STATE>".
+  // "Device::Save<VSP_STATE>", "(lambda at drv.cpp:16)".
   static const std::regex Item(
-      R"(^\s*((?:\(anonymous namespace\)::)?[A-Za-z0-9_\-:<>,]+)(\s*\{\{(.*?)\}\})?)");
+      R"(^\s*((?:\(anonymous namespace\)::)?\(lambda at [A-Za-z0-9_.]+:[0-9]+\)|(?:\(anonymous namespace\)::)?[A-Za-z0-9_\-:<>,]+)(\s*\{\{(.*?)\}\})?)");
   std::vector<Expectation> Out;
   std::istringstream In(Text);
   std::string Line;
