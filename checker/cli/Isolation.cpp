@@ -1,6 +1,7 @@
 #include "cli/Isolation.h"
 
 #include "clang/Basic/Stack.h"
+#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <nlohmann/json.hpp>
@@ -10,6 +11,9 @@
 #include <csignal>
 #include <cstring>
 #include <poll.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <new>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -137,6 +141,7 @@ struct Child {
   std::string Bytes;
   std::chrono::steady_clock::time_point Start;
   bool TimedOut = false;
+  bool Interrupted = false;
 };
 
 FileAnalysis failed(const IsolatedTask &T, const std::string &Id, const std::string &Why) {
@@ -151,9 +156,33 @@ FileAnalysis failed(const IsolatedTask &T, const std::string &Id, const std::str
   return A;
 }
 
+volatile sig_atomic_t Interrupt = 0;
+
+extern "C" void onInterrupt(int Signal) { Interrupt = Signal; }
+
+// Exit code of a child whose allocation failed under --max-memory.
+constexpr int OutOfMemoryExit = 4;
+
+// The parent reports it (one line, naming the file).
+[[noreturn]] void outOfMemory() { _exit(OutOfMemoryExit); }
+
 // In the child: analyse, send the result, and leave without running the
 // parent's exit handlers or destructors.
-[[noreturn]] void runChild(const IsolatedTask &T, int Fd) {
+[[noreturn]] void runChild(const IsolatedTask &T, int Fd, pid_t Parent, unsigned MaxMemoryMiB) {
+  // Die with the parent, however it ends (even SIGKILL); the parent may have
+  // gone between the fork and this line.
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (::getppid() != Parent)
+    _exit(5);
+  for (int Sig : {SIGINT, SIGTERM, SIGHUP})
+    std::signal(Sig, SIG_DFL);
+  if (MaxMemoryMiB > 0 && memoryLimitSupported()) {
+    rlimit L{rlim_t(MaxMemoryMiB) * 1024 * 1024, rlim_t(MaxMemoryMiB) * 1024 * 1024};
+    ::setrlimit(RLIMIT_AS, &L);
+    std::set_new_handler([] { outOfMemory(); });
+    llvm::install_bad_alloc_error_handler(
+        [](void *, const char *, bool) { outOfMemory(); });
+  }
   // Deeply nested expressions recurse deeply in the parser and the
   // checkers; main() raised the stack limit for this process's main thread
   // (a thread with a big stack of its own would cost a malloc arena).
@@ -187,8 +216,33 @@ std::string describeStatus(int Status) {
 
 } // namespace
 
+bool memoryLimitSupported() {
+#if defined(__SANITIZE_ADDRESS__)
+  return false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  return false;
+#else
+  return true;
+#endif
+#else
+  return true;
+#endif
+}
+
+void installInterruptHandlers() {
+  struct sigaction SA {};
+  SA.sa_handler = onInterrupt;
+  sigemptyset(&SA.sa_mask);
+  SA.sa_flags = 0; // no SA_RESTART: poll() returns at once with EINTR
+  for (int Sig : {SIGINT, SIGTERM, SIGHUP})
+    ::sigaction(Sig, &SA, nullptr);
+}
+
+int interruptSignal() { return Interrupt; }
+
 std::vector<FileAnalysis> runIsolated(const std::vector<IsolatedTask> &Tasks, unsigned Parallel,
-                                      double TimeoutSeconds,
+                                      double TimeoutSeconds, unsigned MaxMemoryMiB,
                                       const std::function<void(size_t)> &Done) {
   std::vector<FileAnalysis> Results(Tasks.size());
   std::vector<Child> Running;
@@ -208,6 +262,15 @@ std::vector<FileAnalysis> runIsolated(const std::vector<IsolatedTask> &Tasks, un
                                "the analysis stopped after the --timeout of " +
                                    formatSeconds(TimeoutSeconds) +
                                    " s; the file was not analysed");
+    else if (C.Interrupted)
+      Results[C.Task] = failed(T, "interrupted",
+                               "the run was interrupted (" + std::string(strsignal(Interrupt)) +
+                                   "); the file was not analysed");
+    else if (WIFEXITED(Status) && WEXITSTATUS(Status) == OutOfMemoryExit)
+      Results[C.Task] = failed(T, "out-of-memory",
+                               "the analysis needed more than the --max-memory of " +
+                                   std::to_string(MaxMemoryMiB) +
+                                   " MiB; the file was not analysed");
     else if (!WIFEXITED(Status) || WEXITSTATUS(Status) != 0 ||
              !decodeAnalysis(C.Bytes, Results[C.Task]))
       Results[C.Task] = failed(T, "internal-error",
@@ -217,25 +280,49 @@ std::vector<FileAnalysis> runIsolated(const std::vector<IsolatedTask> &Tasks, un
       Done(C.Task);
   };
 
+  pid_t Self = ::getpid();
   while (Next < Tasks.size() || !Running.empty()) {
-    while (Running.size() < Parallel && Next < Tasks.size()) {
+    if (Interrupt) {
+      // Stop: kill what runs, report it and what never started.
+      for (Child &C : Running) {
+        ::kill(C.Pid, SIGKILL);
+        C.Interrupted = true;
+        Finish(C);
+      }
+      Running.clear();
+      for (; Next < Tasks.size(); ++Next)
+        Results[Next] = failed(Tasks[Next], "interrupted",
+                               "the run was interrupted (" + std::string(strsignal(Interrupt)) +
+                                   ") before this file was analysed");
+      break;
+    }
+    while (Running.size() < Parallel && Next < Tasks.size() && !Interrupt) {
       int Pipe[2];
       llvm::outs().flush();
       llvm::errs().flush();
       if (::pipe(Pipe) != 0) {
-        Results[Next] = failed(Tasks[Next], "internal-error", "cannot create a pipe");
+        // Out of descriptors or processes (-j above the limits): wait for a
+        // running child to free its slot instead of dropping the file.
+        if ((errno == EMFILE || errno == ENFILE) && !Running.empty())
+          break;
+        Results[Next] = failed(Tasks[Next], "internal-error",
+                               std::string("cannot create a pipe: ") + strerror(errno));
         ++Next;
         continue;
       }
       pid_t Pid = ::fork();
       if (Pid == 0) {
         ::close(Pipe[0]);
-        runChild(Tasks[Next], Pipe[1]);
+        runChild(Tasks[Next], Pipe[1], Self, MaxMemoryMiB);
       }
       ::close(Pipe[1]);
       if (Pid < 0) {
+        int E = errno;
         ::close(Pipe[0]);
-        Results[Next] = failed(Tasks[Next], "internal-error", "cannot start a process");
+        if (E == EAGAIN && !Running.empty())
+          break;
+        Results[Next] = failed(Tasks[Next], "internal-error",
+                               std::string("cannot start a process: ") + strerror(E));
         ++Next;
         continue;
       }
@@ -257,8 +344,11 @@ std::vector<FileAnalysis> runIsolated(const std::vector<IsolatedTask> &Tasks, un
           0, std::chrono::duration_cast<std::chrono::milliseconds>(Soonest).count() + 1));
     }
     int Ready = ::poll(Fds.data(), Fds.size(), WaitMs);
-    if (Ready < 0 && errno != EINTR)
+    if (Ready < 0) {
+      if (errno == EINTR)
+        continue; // a signal: the loop head sees Interrupt
       break;
+    }
 
     for (size_t I = Running.size(); I-- > 0;) {
       Child &C = Running[I];

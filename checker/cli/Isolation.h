@@ -22,10 +22,24 @@ struct IsolatedTask {
 };
 
 // Runs the tasks, at most Parallel at a time; TimeoutSeconds <= 0 means
-// none. Done(I) is called after task I finished (in the parent).
+// none; MaxMemoryMiB > 0 caps each child's address space (an analysis that
+// reaches it is reported as not analysed). Done(I) is called after task I
+// finished (in the parent). When the run is interrupted (below), the
+// running children are killed and every unfinished task is reported as not
+// analysed.
 std::vector<FileAnalysis> runIsolated(const std::vector<IsolatedTask> &Tasks, unsigned Parallel,
-                                      double TimeoutSeconds,
+                                      double TimeoutSeconds, unsigned MaxMemoryMiB,
                                       const std::function<void(size_t)> &Done);
+
+// SIGINT, SIGTERM and SIGHUP end the run: installInterruptHandlers() makes
+// them set a flag that runIsolated() polls; interruptSignal() is that signal
+// (0 while none came). Children never outlive the parent (PR_SET_PDEATHSIG).
+void installInterruptHandlers();
+int interruptSignal();
+
+// True when this build can enforce --max-memory (not under AddressSanitizer,
+// whose shadow memory needs terabytes of address space).
+bool memoryLimitSupported();
 
 // The serialisation used over the pipe (exposed for tests).
 std::string encodeAnalysis(const FileAnalysis &A);

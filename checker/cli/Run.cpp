@@ -7,6 +7,10 @@
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+
+#include <cmath>
+#include <csignal>
+#include <unistd.h>
 #include "llvm/Support/Path.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -36,8 +40,23 @@ void runJobs(std::vector<Job *> &Jobs, const RunOptions &Options,
       Progress(++Done, Total, Jobs[I]->Command.Filename);
   };
   if (!Options.Isolate) {
+    // In-process (a debugger's view): nothing can stop one file alone, so
+    // --timeout ends the whole run, saying which file it was on.
     for (size_t I = 0; I < Jobs.size(); ++I) {
+      static std::string Current;
+      Current = Jobs[I]->Command.Filename;
+      if (Options.TimeoutSeconds > 0) {
+        std::signal(SIGALRM, [](int) {
+          std::string Msg = Current + ": error: the analysis ran past --timeout (with "
+                                      "--no-isolation it ends the run); not all files were "
+                                      "analysed\n";
+          (void)!::write(2, Msg.data(), Msg.size());
+          _exit(2);
+        });
+        ::alarm(unsigned(std::ceil(Options.TimeoutSeconds)));
+      }
       Jobs[I]->Analysis = analyseCommand(Jobs[I]->Command, Jobs[I]->Options, External[I]);
+      ::alarm(0);
       Report(I);
     }
     return;
@@ -46,7 +65,7 @@ void runJobs(std::vector<Job *> &Jobs, const RunOptions &Options,
   for (size_t I = 0; I < Jobs.size(); ++I)
     Tasks.push_back({&Jobs[I]->Command, &Jobs[I]->Options, &External[I]});
   std::vector<FileAnalysis> Results =
-      runIsolated(Tasks, Options.Jobs, Options.TimeoutSeconds, Report);
+      runIsolated(Tasks, Options.Jobs, Options.TimeoutSeconds, Options.MaxMemoryMiB, Report);
   for (size_t I = 0; I < Jobs.size(); ++I)
     Jobs[I]->Analysis = std::move(Results[I]);
 }
@@ -255,6 +274,7 @@ RunResult runAnalysis(const RunOptions &Options, ProgressFn Progress) {
   size_t Done = 0;
   size_t Total = Pass1.size();
   runJobs(Pass1, Options, std::vector<UseMap>(Pass1.size()), Progress, Done, Total);
+  Result.Interrupted = interruptSignal();
 
   // Pass 2: a function registered in one file and defined in another is a
   // callback there too; re-analyse only the files that define such a
@@ -278,7 +298,9 @@ RunResult runAnalysis(const RunOptions &Options, ProgressFn Progress) {
     }
   }
   Total += Pass2.size();
-  runJobs(Pass2, Options, Pass2Uses, Progress, Done, Total);
+  if (!Result.Interrupted)
+    runJobs(Pass2, Options, Pass2Uses, Progress, Done, Total);
+  Result.Interrupted = interruptSignal();
   reportUndefinedCallbacks(AllJobs, Registered, Result.Warnings);
 
   // Merge the commands of each file, deterministically.

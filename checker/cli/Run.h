@@ -25,13 +25,15 @@ struct RunOptions {
   // Analyse each file in a child process (crashes and timeouts cost only
   // that file); off for in-process use such as the fuzzer.
   bool Isolate = true;
-  double TimeoutSeconds = 300; // per file, with Isolate; <= 0: none
+  double TimeoutSeconds = 300; // per file; <= 0: none (without Isolate it ends the run)
+  unsigned MaxMemoryMiB = 0;   // per file, with Isolate; 0: none
 };
 
 // The sources of shard K (1-based) of N: every N-th of the sorted list.
 std::vector<std::string> shardOf(std::vector<std::string> Sources, unsigned K, unsigned N);
 
 struct RunResult {
+  int Interrupted = 0; // the signal that stopped the run (SIGINT, SIGTERM, SIGHUP), or 0
   std::vector<FileResult> Files;          // sorted by path
   std::vector<CallbackListing> Callbacks; // sorted by location
   std::vector<Notification> Warnings;     // about the run, not one file

@@ -6,6 +6,7 @@
 // Exit codes: 0 no findings; 1 findings; 2 usage error, or a file or
 // callback that could not be (fully) analysed.
 #include "cli/Config.h"
+#include "cli/Isolation.h"
 #include "cli/Run.h"
 #include "report/AtomicFile.h"
 #include "report/Baseline.h"
@@ -89,6 +90,11 @@ cl::opt<unsigned> MaxInputSize("max-input-size",
                                cl::desc("Largest configuration, baseline, SARIF, compilation "
                                         "database or response file read, MiB (default 256)"),
                                cl::init(256), cl::cat(Category));
+cl::opt<unsigned> MaxMemory("max-memory",
+                            cl::desc("Address space one file's analysis may use, MiB (default "
+                                     "8192; 0: no limit); beyond it the file is reported as "
+                                     "not analysed"),
+                            cl::init(8192), cl::cat(Category));
 cl::opt<bool> NoIsolation("no-isolation",
                           cl::desc("Analyse in this process instead of one child process per "
                                    "file (faster to debug; a crash then ends the run)"),
@@ -380,6 +386,10 @@ int main(int argc, const char **argv) {
   Options.Jobs = Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
   Options.Configs = &Configs;
   Options.TimeoutSeconds = TimeoutOpt;
+  Options.MaxMemoryMiB = MaxMemory;
+  if (MaxMemory.getNumOccurrences() && !memoryLimitSupported())
+    errs() << "vmbcheck: warning: --max-memory is not enforced in this (sanitizer) build\n";
+  installInterruptHandlers();
   Options.Isolate = !NoIsolation;
   Options.Shard = Shard;
   Options.Shards = Shards;
@@ -526,7 +536,7 @@ int main(int argc, const char **argv) {
     return 2;
 
   bool FixFailed = false;
-  if (Fix) {
+  if (Fix && !Result.Interrupted) { // an interrupted run's fixes are incomplete
     std::vector<std::string> Errors;
     unsigned Applied = applyFixes(Reported, Errors);
     for (const std::string &E : Errors)
@@ -546,6 +556,10 @@ int main(int argc, const char **argv) {
     errs() << "; " << Incomplete << (Incomplete == 1 ? " file was" : " files were")
            << " not completely analysed";
   errs() << "\n";
+  // Interrupted: what finished was reported; the exit code says how the run
+  // ended, as a shell does (130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP).
+  if (Result.Interrupted)
+    return 128 + Result.Interrupted;
   if (NotAllAnalysed || FixFailed)
     return 2;
   return Reported.empty() ? 0 : 1;
