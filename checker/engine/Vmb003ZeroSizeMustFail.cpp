@@ -5,8 +5,11 @@
 //  (b) STATUS_BUFFER_TOO_SMALL / STATUS_BUFFER_OVERFLOW while N <= SaveBufSize
 //      is feasible (KMCL retries with that size and never makes progress);
 //  (c) success with N == 0 on a path that is only taken for an empty buffer
-//      (SaveBufSize == 0 or SaveBuf == NULL), while other paths write state
-//      into SaveBuf: KMCL never makes the second call.
+//      (SaveBufSize == 0 or SaveBuf == NULL), while a path for the same
+//      packet writes state into SaveBuf when given a buffer: KMCL never
+//      makes the second call. "The same packet" means the two paths can
+//      agree on everything not derived from SaveBuf or SaveBufSize: an idle
+//      packet that answers 0 with any buffer is correct.
 // Paths where BytesNeeded went to a function without a body are that
 // function's responsibility and are not judged.
 #include "engine/RuleCheckers.h"
@@ -14,7 +17,10 @@
 
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/Checker.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/RangedConstraintManager.h"
 #include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
+
+#include <set>
 
 using namespace clang;
 using namespace clang::ento;
@@ -36,37 +42,59 @@ class Vmb003Checker
   const SimpleProgramPointTag EmptySuccessTag{"vmbcheck.VMB003", "empty first call succeeds"};
   const SimpleProgramPointTag ContinueTag{"vmbcheck.VMB003", "continue"};
 
-  // Per analysed callback: the paths of kind (c), reported at the end if some
-  // other path writes state into SaveBuf.
+  // The constraints a path put on values not derived from the buffer (the
+  // packet's context, values read through it, results of calls), collected
+  // along the whole path: the engine drops a symbol's constraints once the
+  // symbol is dead, and by the `return` the context usually is.
+  using PacketConstraints = std::vector<std::pair<SymbolRef, RangeSet>>;
+
+  // Per analysed callback, compared when the whole graph is explored: the
+  // paths of kind (c) (the empty call answered with success and N == 0), and
+  // every write of state into SaveBuf with its path's constraints. Both
+  // kinds of path live in one ExplodedGraph, so a value read from the packet
+  // before the paths split is the same symbol on both.
   struct Candidate {
     ExplodedNode *Node;
+    PacketConstraints Packet;
     std::string Message;
   };
+  struct StateWrite {
+    ProgramStateRef State;
+    PacketConstraints Packet;
+    SourceLocation Loc;
+    std::string What; // "memcpy of 16 bytes"
+  };
   mutable std::vector<Candidate> EmptySuccesses;
-  mutable SourceLocation FirstStateWrite;
+  mutable std::vector<StateWrite> StateWrites;
+  mutable std::set<std::pair<SourceLocation::UIntTy, const ProgramState *>> SeenWrites;
 
 public:
   void checkBeginFunction(CheckerContext &C) const {
     if (C.inTopFrame()) {
       EmptySuccesses.clear();
-      FirstStateWrite = SourceLocation();
+      StateWrites.clear();
+      SeenWrites.clear();
     }
   }
 
   void checkBind(SVal Loc, SVal, const Stmt *S, CheckerContext &C) const {
     auto P = model::callbackParams(C);
-    if (!P || FirstStateWrite.isValid() || !S)
+    if (!P || !S)
       return;
-    if (model::classifyStore(C, *P, Loc, S))
-      FirstStateWrite = S->getBeginLoc();
+    if (auto W = model::classifyStore(C, *P, Loc, S))
+      recordWrite(C, *P, S->getBeginLoc(), describeWrite(C, *W));
   }
 
   void checkPreCall(const CallEvent &Call, CheckerContext &C) const {
     auto P = model::callbackParams(C);
-    if (!P || FirstStateWrite.isValid())
+    if (!P)
       return;
-    if (model::classifyCall(C, *P, Call) || model::passesSaveBufToOpaqueCall(C, *P, Call))
-      FirstStateWrite = Call.getSourceRange().getBegin();
+    SourceLocation At = Call.getSourceRange().getBegin();
+    if (auto W = model::classifyCall(C, *P, Call))
+      recordWrite(C, *P, At, describeWrite(C, *W));
+    else if (model::passesSaveBufToOpaqueCall(C, *P, Call))
+      recordWrite(C, *P, At, "'" + P->SaveBufName + "' passed to " + calleeName(Call) +
+                             ", whose body is not available");
   }
 
   void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const {
@@ -111,10 +139,10 @@ public:
         std::string Msg = Name + " answers the empty first call with " + Status +
                           " and '*" + P->BytesNeededName +
                           "' = 0, but writes state into " + P->SaveBufName +
-                          " when given a buffer: KMCL never makes the second "
-                          "call, so that state is never saved";
+                          " when given a buffer for the same packet: KMCL never "
+                          "makes the second call, so that state is never saved";
         if (ExplodedNode *N = C.generateNonFatalErrorNode(State, &EmptySuccessTag))
-          EmptySuccesses.push_back({N, Msg});
+          EmptySuccesses.push_back({N, packetConstraints(N, *P), Msg});
         return;
       }
     } else if (auto V = model::knownValue(C, State, Ret)) {
@@ -137,20 +165,139 @@ public:
       C.addTransition(State, &ContinueTag);
   }
 
+  // (c) is reported only for a pair of paths that can agree on the packet:
+  // the empty call's success, and a write into SaveBuf whose path is
+  // compatible with it in everything not derived from SaveBuf/SaveBufSize.
   void checkEndAnalysis(ExplodedGraph &, BugReporter &BR, ExprEngine &) const {
-    if (FirstStateWrite.isValid()) {
-      const SourceManager &SM = BR.getSourceManager();
-      for (Candidate &Cd : EmptySuccesses) {
+    const SourceManager &SM = BR.getSourceManager();
+    for (Candidate &Cd : EmptySuccesses) {
+      for (const StateWrite &W : StateWrites) {
+        if (!samePacketPossible(W.State, W.Packet, Cd.Packet))
+          continue;
         auto R = model::makeReport(Bug, Cd.Message, Cd.Node, BR.getAnalyzerOptions());
-        R->addNote("state is written to the save buffer here when a buffer is given",
-                   PathDiagnosticLocation(FirstStateWrite, SM));
+        R->addNote("given a buffer, the same packet's state is written to the save buffer "
+                   "here (" + W.What + ")",
+                   PathDiagnosticLocation(W.Loc, SM));
         BR.emitReport(std::move(R));
+        break;
       }
     }
     EmptySuccesses.clear();
+    StateWrites.clear();
+    SeenWrites.clear();
   }
 
 private:
+  void recordWrite(CheckerContext &C, const model::CallbackParams &P, SourceLocation Loc,
+                   std::string What) const {
+    if (!Loc.isValid() || !SeenWrites.insert({Loc.getRawEncoding(), C.getState().get()}).second)
+      return;
+    StateWrites.push_back(
+        {C.getState(), packetConstraints(C.getPredecessor(), P), Loc, std::move(What)});
+  }
+
+  static std::string describeWrite(CheckerContext &C, const model::SaveBufWrite &W) {
+    if (llvm::StringRef(W.What).starts_with("a store"))
+      return W.What;
+    if (auto Len = model::knownValue(C, C.getState(), W.Length))
+      return W.What + " of " + std::to_string(*Len) + (*Len == 1 ? " byte" : " bytes");
+    return W.What;
+  }
+
+  static std::string calleeName(const CallEvent &Call) {
+    if (const IdentifierInfo *II = Call.getCalleeIdentifier())
+      return "'" + II->getName().str() + "'";
+    return "a function";
+  }
+
+  // True if the symbol's value depends on SaveBuf or SaveBufSize: the
+  // parameters themselves, expressions over them, and values read from
+  // memory SaveBuf points to.
+  static bool derivedFromBuffer(SymbolRef Sym, const model::CallbackParams &P,
+                                unsigned Depth = 0) {
+    if (Depth > 8)
+      return true; // too deep to tell: leave it out of the comparison
+    for (SymbolRef S : Sym->symbols()) {
+      if (S == P.SaveBuf || S == P.SaveBufSize)
+        return true;
+      const MemRegion *R = nullptr;
+      if (const auto *RV = dyn_cast<SymbolRegionValue>(S))
+        R = RV->getRegion();
+      else if (const auto *D = dyn_cast<SymbolDerived>(S))
+        R = D->getRegion();
+      else if (const auto *X = dyn_cast<SymbolExtent>(S))
+        R = X->getRegion();
+      else if (const auto *M = dyn_cast<SymbolMetadata>(S))
+        R = M->getRegion();
+      if (const auto *SR = R ? dyn_cast<SymbolicRegion>(R->getBaseRegion()) : nullptr)
+        if (derivedFromBuffer(SR->getSymbol(), P, Depth + 1))
+          return true;
+    }
+    return false;
+  }
+
+  // Walks the path from N back to the callback's entry and keeps, for each
+  // symbol not derived from the buffer, its range at the last node that
+  // still constrained it (ranges only narrow along a path).
+  static PacketConstraints packetConstraints(const ExplodedNode *N,
+                                             const model::CallbackParams &P) {
+    PacketConstraints Out;
+    llvm::DenseSet<SymbolRef> Seen;
+    const void *LastGDM = nullptr;
+    for (; N; N = N->getFirstPred()) {
+      const ProgramState *S = N->getState().get();
+      const void *GDM = S->getGDM().getRoot();
+      if (GDM == LastGDM)
+        continue; // same constraints as the node after it
+      LastGDM = GDM;
+      for (const auto &[Sym, Ranges] : getConstraintMap(N->getState()))
+        if (!Ranges.isEmpty() && Seen.insert(Sym).second && !derivedFromBuffer(Sym, P))
+          Out.emplace_back(Sym, Ranges);
+    }
+    return Out;
+  }
+
+  // Can one packet take both paths, given different buffers? Imposes on the
+  // writing path's state its own path constraints and every constraint the
+  // empty-call path holds on values not derived from the buffer, and asks
+  // the solver. Symbols created after the paths split differ between them
+  // and so stay unrelated: the answer errs towards "possible".
+  static bool samePacketPossible(ProgramStateRef Writing, const PacketConstraints &WritingPath,
+                                 const PacketConstraints &EmptyPath) {
+    auto *RCM = dynamic_cast<RangedConstraintManager *>(&Writing->getConstraintManager());
+    if (!RCM)
+      return true; // no range solver to ask: keep the finding
+    for (const PacketConstraints *List : {&WritingPath, &EmptyPath})
+      for (const auto &[Sym, Ranges] : *List) {
+        Writing = constrainTo(*RCM, Writing, Sym, Ranges);
+        if (!Writing)
+          return false;
+      }
+    return true;
+  }
+
+  // Writing with Sym restricted to Ranges: Sym assumed outside every gap.
+  static ProgramStateRef constrainTo(RangedConstraintManager &RCM, ProgramStateRef State,
+                                     SymbolRef Sym, const RangeSet &Ranges) {
+    APSIntType T(Ranges.begin()->From());
+    llvm::APSInt Low = T.getMinValue();
+    const llvm::APSInt Max = T.getMaxValue();
+    for (const Range &R : Ranges) {
+      if (R.From() > Low) {
+        llvm::APSInt GapEnd = R.From();
+        --GapEnd;
+        State = RCM.assumeSymInclusiveRange(State, Sym, Low, GapEnd, /*InRange=*/false);
+        if (!State)
+          return nullptr;
+      }
+      if (R.To() == Max)
+        return State;
+      Low = R.To();
+      ++Low;
+    }
+    return RCM.assumeSymInclusiveRange(State, Sym, Low, Max, /*InRange=*/false);
+  }
+
   static ProgramStateRef assumeTrue(ProgramStateRef State, SVal Cond) {
     auto D = Cond.getAs<DefinedOrUnknownSVal>();
     if (!D || D->isUnknown())
