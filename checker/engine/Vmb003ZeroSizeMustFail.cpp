@@ -20,7 +20,6 @@
 #include "clang/StaticAnalyzer/Core/PathSensitive/RangedConstraintManager.h"
 #include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
 
-#include <set>
 
 using namespace clang;
 using namespace clang::ento;
@@ -41,6 +40,9 @@ class Vmb003Checker
   const SimpleProgramPointTag FailureFitsTag{"vmbcheck.VMB003", "too small although it fits"};
   const SimpleProgramPointTag EmptySuccessTag{"vmbcheck.VMB003", "empty first call succeeds"};
   const SimpleProgramPointTag ContinueTag{"vmbcheck.VMB003", "continue"};
+  // Marks the node of each write into SaveBuf. A tagged node is never
+  // reclaimed by the graph, so the path to it can be walked at the end.
+  const SimpleProgramPointTag StateWriteTag{"vmbcheck.VMB003", "state written"};
 
   // The constraints a path put on values not derived from the buffer (the
   // packet's context, values read through it, results of calls), collected
@@ -50,30 +52,26 @@ class Vmb003Checker
 
   // Per analysed callback, compared when the whole graph is explored: the
   // paths of kind (c) (the empty call answered with success and N == 0), and
-  // every write of state into SaveBuf with its path's constraints. Both
-  // kinds of path live in one ExplodedGraph, so a value read from the packet
-  // before the paths split is the same symbol on both.
+  // every write of state into SaveBuf. Both kinds of path live in one
+  // ExplodedGraph, so a value read from the packet before the paths split
+  // is the same symbol on both.
   struct Candidate {
     ExplodedNode *Node;
-    PacketConstraints Packet;
     std::string Message;
   };
   struct StateWrite {
-    ProgramStateRef State;
-    PacketConstraints Packet;
+    const ExplodedNode *Node; // tagged with StateWriteTag
     SourceLocation Loc;
     std::string What; // "memcpy of 16 bytes"
   };
   mutable std::vector<Candidate> EmptySuccesses;
   mutable std::vector<StateWrite> StateWrites;
-  mutable std::set<std::pair<SourceLocation::UIntTy, const ProgramState *>> SeenWrites;
 
 public:
   void checkBeginFunction(CheckerContext &C) const {
     if (C.inTopFrame()) {
       EmptySuccesses.clear();
       StateWrites.clear();
-      SeenWrites.clear();
     }
   }
 
@@ -82,7 +80,7 @@ public:
     if (!P || !S)
       return;
     if (auto W = model::classifyStore(C, *P, Loc, S))
-      recordWrite(C, *P, S->getBeginLoc(), describeWrite(C, *W));
+      recordWrite(C, S->getBeginLoc(), describeWrite(C, *W));
   }
 
   void checkPreCall(const CallEvent &Call, CheckerContext &C) const {
@@ -91,9 +89,9 @@ public:
       return;
     SourceLocation At = Call.getSourceRange().getBegin();
     if (auto W = model::classifyCall(C, *P, Call))
-      recordWrite(C, *P, At, describeWrite(C, *W));
+      recordWrite(C, At, describeWrite(C, *W));
     else if (model::passesSaveBufToOpaqueCall(C, *P, Call))
-      recordWrite(C, *P, At, "'" + P->SaveBufName + "' passed to " + calleeName(Call) +
+      recordWrite(C, At, "'" + P->SaveBufName + "' passed to " + calleeName(Call) +
                              ", whose body is not available");
   }
 
@@ -142,7 +140,7 @@ public:
                           " when given a buffer for the same packet: KMCL never "
                           "makes the second call, so that state is never saved";
         if (ExplodedNode *N = C.generateNonFatalErrorNode(State, &EmptySuccessTag))
-          EmptySuccesses.push_back({N, packetConstraints(N, *P), Msg});
+          EmptySuccesses.push_back({N, Msg});
         return;
       }
     } else if (auto V = model::knownValue(C, State, Ret)) {
@@ -169,10 +167,33 @@ public:
   // the empty call's success, and a write into SaveBuf whose path is
   // compatible with it in everything not derived from SaveBuf/SaveBufSize.
   void checkEndAnalysis(ExplodedGraph &, BugReporter &BR, ExprEngine &) const {
+    if (!EmptySuccesses.empty())
+      reportEmptySuccesses(BR);
+    EmptySuccesses.clear();
+    StateWrites.clear();
+  }
+
+private:
+  void reportEmptySuccesses(BugReporter &BR) const {
     const SourceManager &SM = BR.getSourceManager();
+    auto P = model::callbackParams(EmptySuccesses.front().Node->getState(),
+                                   EmptySuccesses.front().Node->getLocationContext());
+    if (!P)
+      return;
+    // Each write's path constraints, in the order the writes were made: a
+    // walk back from a write stops at the previous write on its path.
+    std::vector<PacketConstraints> WritePaths;
+    llvm::DenseMap<const ExplodedNode *, const PacketConstraints *> Known;
+    WritePaths.reserve(StateWrites.size());
+    for (const StateWrite &W : StateWrites) {
+      WritePaths.push_back(packetConstraints(W.Node, *P, Known));
+      Known[W.Node] = &WritePaths.back();
+    }
     for (Candidate &Cd : EmptySuccesses) {
-      for (const StateWrite &W : StateWrites) {
-        if (!samePacketPossible(W.State, W.Packet, Cd.Packet))
+      PacketConstraints Empty = packetConstraints(Cd.Node, *P, Known);
+      for (size_t I = 0; I < StateWrites.size(); ++I) {
+        const StateWrite &W = StateWrites[I];
+        if (!samePacketPossible(W.Node->getState(), WritePaths[I], Empty))
           continue;
         auto R = model::makeReport(Bug, Cd.Message, Cd.Node, BR.getAnalyzerOptions());
         R->addNote("given a buffer, the same packet's state is written to the save buffer "
@@ -182,18 +203,14 @@ public:
         break;
       }
     }
-    EmptySuccesses.clear();
-    StateWrites.clear();
-    SeenWrites.clear();
   }
 
-private:
-  void recordWrite(CheckerContext &C, const model::CallbackParams &P, SourceLocation Loc,
-                   std::string What) const {
-    if (!Loc.isValid() || !SeenWrites.insert({Loc.getRawEncoding(), C.getState().get()}).second)
+  void recordWrite(CheckerContext &C, SourceLocation Loc, std::string What) const {
+    if (!Loc.isValid())
       return;
-    StateWrites.push_back(
-        {C.getState(), packetConstraints(C.getPredecessor(), P), Loc, std::move(What)});
+    // No node means this very write, with this state, was recorded before.
+    if (const ExplodedNode *N = C.addTransition(C.getState(), &StateWriteTag))
+      StateWrites.push_back({N, Loc, std::move(What)});
   }
 
   static std::string describeWrite(CheckerContext &C, const model::SaveBufWrite &W) {
@@ -239,12 +256,22 @@ private:
   // Walks the path from N back to the callback's entry and keeps, for each
   // symbol not derived from the buffer, its range at the last node that
   // still constrained it (ranges only narrow along a path).
-  static PacketConstraints packetConstraints(const ExplodedNode *N,
-                                             const model::CallbackParams &P) {
+  // A walk that reaches a write whose constraints are already Known takes
+  // them over (for symbols not seen later on the path) and stops.
+  static PacketConstraints
+  packetConstraints(const ExplodedNode *N, const model::CallbackParams &P,
+                    const llvm::DenseMap<const ExplodedNode *, const PacketConstraints *> &Known) {
     PacketConstraints Out;
     llvm::DenseSet<SymbolRef> Seen;
     const void *LastGDM = nullptr;
-    for (; N; N = N->getFirstPred()) {
+    for (const ExplodedNode *Start = N; N; N = N->getFirstPred()) {
+      if (N != Start)
+        if (auto It = Known.find(N); It != Known.end()) {
+          for (const auto &[Sym, Ranges] : *It->second)
+            if (Seen.insert(Sym).second)
+              Out.emplace_back(Sym, Ranges);
+          break;
+        }
       const ProgramState *S = N->getState().get();
       const void *GDM = S->getGDM().getRoot();
       if (GDM == LastGDM)
