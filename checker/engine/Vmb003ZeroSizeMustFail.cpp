@@ -300,7 +300,98 @@ private:
         if (!Writing)
           return false;
       }
+    // A field both paths read, but each after its own call without a body
+    // (a spin lock acquired in each branch): the engine gives each read its
+    // own symbol, yet it is the same packet's field. Carry the empty path's
+    // constraint over to the writing path's read of that field.
+    FieldReads Counterparts = fieldReads(WritingPath);
+    SymbolManager &SymMgr = Writing->getStateManager().getSymbolManager();
+    for (const auto &[Sym, Ranges] : EmptyPath) {
+      SymbolRef Translated = translate(Sym, Counterparts, SymMgr);
+      if (!Translated || Translated == Sym)
+        continue;
+      Writing = constrainTo(*RCM, Writing, Translated, Ranges);
+      if (!Writing)
+        return false;
+    }
     return true;
+  }
+
+  // The memory a symbol is the value of, when it is a read of memory
+  // reached through a pointer (the packet's context and what it points to).
+  static const MemRegion *readThroughPointer(SymbolRef S) {
+    const MemRegion *R = nullptr;
+    if (const auto *D = dyn_cast<SymbolDerived>(S))
+      R = D->getRegion();
+    else if (const auto *V = dyn_cast<SymbolRegionValue>(S))
+      R = V->getRegion();
+    return R && isa<SymbolicRegion>(R->getBaseRegion()) ? R : nullptr;
+  }
+
+  // The writing path's reads, by the memory read; null when that path read
+  // the same memory into more than one symbol (then nothing is carried over).
+  using FieldReads = llvm::DenseMap<const MemRegion *, SymbolRef>;
+  static FieldReads fieldReads(const PacketConstraints &Path) {
+    FieldReads Out;
+    for (const auto &[Sym, Ranges] : Path)
+      for (SymbolRef Leaf : Sym->symbols())
+        if (const MemRegion *R = readThroughPointer(Leaf)) {
+          auto [It, New] = Out.try_emplace(R, Leaf);
+          if (!New && It->second != Leaf)
+            It->second = nullptr;
+        }
+    return Out;
+  }
+
+  // Sym with each read replaced by the other path's read of the same
+  // memory; null when a read has no unique counterpart or the expression is
+  // of a kind not rebuilt here.
+  static SymbolRef translate(SymbolRef Sym, const FieldReads &Reads, SymbolManager &SM,
+                             unsigned Depth = 0) {
+    if (Depth > 16)
+      return nullptr;
+    if (const MemRegion *R = readThroughPointer(Sym)) {
+      auto It = Reads.find(R);
+      if (It == Reads.end())
+        return Sym; // the other path does not constrain this memory
+      return It->second;
+    }
+    if (isa<SymbolData>(Sym))
+      return Sym;
+    if (const auto *E = dyn_cast<SymIntExpr>(Sym)) {
+      SymbolRef L = translate(E->getLHS(), Reads, SM, Depth + 1);
+      if (!L || L == E->getLHS())
+        return L ? Sym : nullptr;
+      return SM.getSymIntExpr(L, E->getOpcode(), E->getRHS(), E->getType());
+    }
+    if (const auto *E = dyn_cast<IntSymExpr>(Sym)) {
+      SymbolRef R = translate(E->getRHS(), Reads, SM, Depth + 1);
+      if (!R || R == E->getRHS())
+        return R ? Sym : nullptr;
+      return SM.getIntSymExpr(E->getLHS(), E->getOpcode(), R, E->getType());
+    }
+    if (const auto *E = dyn_cast<SymSymExpr>(Sym)) {
+      SymbolRef L = translate(E->getLHS(), Reads, SM, Depth + 1);
+      SymbolRef R = translate(E->getRHS(), Reads, SM, Depth + 1);
+      if (!L || !R)
+        return nullptr;
+      if (L == E->getLHS() && R == E->getRHS())
+        return Sym;
+      return SM.getSymSymExpr(L, E->getOpcode(), R, E->getType());
+    }
+    if (const auto *E = dyn_cast<SymbolCast>(Sym)) {
+      SymbolRef O = translate(E->getOperand(), Reads, SM, Depth + 1);
+      if (!O || O == E->getOperand())
+        return O ? Sym : nullptr;
+      return SM.getCastSymbol(O, O->getType(), E->getType());
+    }
+    if (const auto *E = dyn_cast<UnarySymExpr>(Sym)) {
+      SymbolRef O = translate(E->getOperand(), Reads, SM, Depth + 1);
+      if (!O || O == E->getOperand())
+        return O ? Sym : nullptr;
+      return SM.getUnarySymExpr(O, E->getOpcode(), E->getType());
+    }
+    return nullptr;
   }
 
   // Writing with Sym restricted to Ranges: Sym assumed outside every gap.
