@@ -7,14 +7,42 @@ using namespace clang::ento;
 
 namespace vmbcheck::model {
 
+// True if S (a call's result) comes from a call in the callback's own body
+// that is given SaveBuf or SaveBufSize: its result may depend on the buffer,
+// though the engine gives both paths the same symbol for it.
+static bool callGivenBuffer(const Stmt *S, const CallbackParams &P) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(S);
+  if (!Call)
+    return false;
+  auto Refers = [&](const Stmt *E, auto &Self) -> bool {
+    if (!E)
+      return false;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (const auto *PVD = dyn_cast<ParmVarDecl>(DRE->getDecl());
+          PVD && PVD->getDeclContext() == P.Callback &&
+          (PVD->getName() == P.SaveBufName || PVD->getName() == P.SaveBufSizeName))
+        return true;
+    for (const Stmt *Child : E->children())
+      if (Self(Child, Self))
+        return true;
+    return false;
+  };
+  for (const Expr *Arg : Call->arguments())
+    if (Refers(Arg, Refers))
+      return true;
+  return false;
+}
+
 // True if the symbol's value depends on SaveBuf or SaveBufSize: the
-// parameters themselves, expressions over them, and values read from
-// memory SaveBuf points to.
+// parameters themselves, expressions over them, values read from memory
+// SaveBuf points to, and results of calls given the buffer or its size.
 static bool derivedFromBuffer(SymbolRef Sym, const CallbackParams &P, unsigned Depth = 0) {
   if (Depth > 8)
     return true; // too deep to tell: leave it out of the comparison
   for (SymbolRef S : Sym->symbols()) {
     if (S == P.SaveBuf || S == P.SaveBufSize)
+      return true;
+    if (const auto *C = dyn_cast<SymbolConjured>(S); C && callGivenBuffer(C->getStmt(), P))
       return true;
     const MemRegion *R = nullptr;
     if (const auto *RV = dyn_cast<SymbolRegionValue>(S))
