@@ -189,7 +189,8 @@ void configure(AnalyzerOptions &AO, const EngineOptions &Opts) {
   for (const char *Modeling : {"core.builtin.NoReturnFunctions",
                                "core.builtin.BuiltinFunctions",
                                "unix.cstring.CStringModeling",
-                               model::ModelCheckerName, model::BudgetCheckerName})
+                               model::ModelCheckerName, model::HandleContextModelName,
+                               model::BudgetCheckerName})
     AO.CheckersAndPackages.emplace_back(Modeling, true);
   for (const std::string &Rule : Opts.Rules)
     AO.CheckersAndPackages.emplace_back("vmbcheck." + Rule, true);
@@ -197,6 +198,7 @@ void configure(AnalyzerOptions &AO, const EngineOptions &Opts) {
 
 void registerCheckers(CheckerRegistry &R) {
   model::registerModelChecker(R);
+  model::registerHandleContextModel(R);
   model::registerBudgetChecker(R);
   registerVmb001PassiveLevel(R);
   registerVmb002BytesNeededSet(R);

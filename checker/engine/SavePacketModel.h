@@ -145,6 +145,11 @@ noteForRules(clang::ento::CheckerContext &C, std::string Note,
 void registerModelChecker(clang::ento::CheckerRegistry &R);
 inline constexpr const char *ModelCheckerName = "vmbcheck.SavePacketModel";
 
+// Registers the model of VmbPacketGetPointer / VmbChannelGetPointer (one
+// pointer per handle; not a rule, always on).
+void registerHandleContextModel(clang::ento::CheckerRegistry &R);
+inline constexpr const char *HandleContextModelName = "vmbcheck.HandleContextModel";
+
 // Registers the budget checker, which ends every path once the callback's
 // wall-clock budget is spent.
 void registerBudgetChecker(clang::ento::CheckerRegistry &R);

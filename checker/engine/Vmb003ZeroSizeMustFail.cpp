@@ -5,11 +5,15 @@
 //  (b) STATUS_BUFFER_TOO_SMALL / STATUS_BUFFER_OVERFLOW while N <= SaveBufSize
 //      is feasible (KMCL retries with that size and never makes progress);
 //  (c) success with N == 0 on a path that is only taken for an empty buffer
-//      (SaveBufSize == 0 or SaveBuf == NULL), while other paths write state
-//      into SaveBuf: KMCL never makes the second call.
+//      (SaveBufSize == 0 or SaveBuf == NULL), while a path for the same
+//      packet writes state into SaveBuf when given a buffer: KMCL never
+//      makes the second call. "The same packet" means the two paths can
+//      agree on everything not derived from SaveBuf or SaveBufSize: an idle
+//      packet that answers 0 with any buffer is correct.
 // Paths where BytesNeeded went to a function without a body are that
 // function's responsibility and are not judged.
 #include "engine/RuleCheckers.h"
+#include "engine/SamePacketPaths.h"
 #include "engine/SavePacketModel.h"
 #include "frontend/CallbackDiscovery.h"
 
@@ -36,38 +40,53 @@ class Vmb003Checker
   const SimpleProgramPointTag FailureFitsTag{"vmbcheck.VMB003", "too small although it fits"};
   const SimpleProgramPointTag EmptySuccessTag{"vmbcheck.VMB003", "empty first call succeeds"};
   const SimpleProgramPointTag ContinueTag{"vmbcheck.VMB003", "continue"};
+  // Marks the node of each write into SaveBuf. A tagged node is never
+  // reclaimed by the graph, so the path to it can be walked at the end.
+  const SimpleProgramPointTag StateWriteTag{"vmbcheck.VMB003", "state written"};
 
-  // Per analysed callback: the paths of kind (c), reported at the end if some
-  // other path writes state into SaveBuf.
+  // Per analysed callback, compared when the whole graph is explored: the
+  // paths of kind (c) (the empty call answered with success and N == 0), and
+  // every write of state into SaveBuf. Both kinds of path live in one
+  // ExplodedGraph, so a value read from the packet before the paths split
+  // is the same symbol on both.
   struct Candidate {
     ExplodedNode *Node;
     std::string Message;
   };
+  struct StateWrite {
+    const ExplodedNode *Node; // tagged with StateWriteTag
+    SourceLocation Loc;
+    std::string What; // "memcpy of 16 bytes"
+  };
   mutable std::vector<Candidate> EmptySuccesses;
-  mutable SourceLocation FirstStateWrite;
+  mutable std::vector<StateWrite> StateWrites;
 
 public:
   void checkBeginFunction(CheckerContext &C) const {
     if (C.inTopFrame()) {
       EmptySuccesses.clear();
-      FirstStateWrite = SourceLocation();
+      StateWrites.clear();
     }
   }
 
   void checkBind(SVal Loc, SVal, const Stmt *S, CheckerContext &C) const {
     auto P = model::callbackParams(C);
-    if (!P || FirstStateWrite.isValid() || !S)
+    if (!P || !S)
       return;
-    if (model::classifyStore(C, *P, Loc, S))
-      FirstStateWrite = S->getBeginLoc();
+    if (auto W = model::classifyStore(C, *P, Loc, S))
+      recordWrite(C, S->getBeginLoc(), describeWrite(C, *W));
   }
 
   void checkPreCall(const CallEvent &Call, CheckerContext &C) const {
     auto P = model::callbackParams(C);
-    if (!P || FirstStateWrite.isValid())
+    if (!P)
       return;
-    if (model::classifyCall(C, *P, Call) || model::passesSaveBufToOpaqueCall(C, *P, Call))
-      FirstStateWrite = Call.getSourceRange().getBegin();
+    SourceLocation At = Call.getSourceRange().getBegin();
+    if (auto W = model::classifyCall(C, *P, Call))
+      recordWrite(C, At, describeWrite(C, *W));
+    else if (model::passesSaveBufToOpaqueCall(C, *P, Call))
+      recordWrite(C, At, "'" + P->SaveBufName + "' passed to " + calleeName(Call) +
+                             ", whose body is not available");
   }
 
   void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const {
@@ -112,8 +131,8 @@ public:
         std::string Msg = Name + " answers the empty first call with " + Status +
                           " and '*" + P->BytesNeededName +
                           "' = 0, but writes state into " + P->SaveBufName +
-                          " when given a buffer: KMCL never makes the second "
-                          "call, so that state is never saved";
+                          " when given a buffer for the same packet: KMCL never "
+                          "makes the second call, so that state is never saved";
         if (ExplodedNode *N = C.generateNonFatalErrorNode(State, &EmptySuccessTag))
           EmptySuccesses.push_back({N, Msg});
         return;
@@ -138,20 +157,70 @@ public:
       C.addTransition(State, &ContinueTag);
   }
 
+  // (c) is reported only for a pair of paths that can agree on the packet:
+  // the empty call's success, and a write into SaveBuf whose path is
+  // compatible with it in everything not derived from SaveBuf/SaveBufSize.
   void checkEndAnalysis(ExplodedGraph &, BugReporter &BR, ExprEngine &) const {
-    if (FirstStateWrite.isValid()) {
-      const SourceManager &SM = BR.getSourceManager();
-      for (Candidate &Cd : EmptySuccesses) {
-        auto R = model::makeReport(Bug, Cd.Message, Cd.Node, BR.getAnalyzerOptions());
-        R->addNote("state is written to the save buffer here when a buffer is given",
-                   PathDiagnosticLocation(FirstStateWrite, SM));
-        BR.emitReport(std::move(R));
-      }
-    }
+    if (!EmptySuccesses.empty())
+      reportEmptySuccesses(BR);
     EmptySuccesses.clear();
+    StateWrites.clear();
   }
 
 private:
+  void reportEmptySuccesses(BugReporter &BR) const {
+    const SourceManager &SM = BR.getSourceManager();
+    auto P = model::callbackParams(EmptySuccesses.front().Node->getState(),
+                                   EmptySuccesses.front().Node->getLocationContext());
+    if (!P)
+      return;
+    // Each write's path constraints, in the order the writes were made: a
+    // walk back from a write stops at the previous write on its path.
+    std::vector<model::PacketConstraints> WritePaths;
+    model::KnownPaths Known;
+    WritePaths.reserve(StateWrites.size());
+    for (const StateWrite &W : StateWrites) {
+      WritePaths.push_back(model::packetConstraints(W.Node, *P, Known));
+      Known[W.Node] = &WritePaths.back();
+    }
+    for (Candidate &Cd : EmptySuccesses) {
+      model::PacketConstraints Empty = model::packetConstraints(Cd.Node, *P, Known);
+      for (size_t I = 0; I < StateWrites.size(); ++I) {
+        const StateWrite &W = StateWrites[I];
+        if (!model::samePacketPossible(W.Node->getState(), WritePaths[I], Empty))
+          continue;
+        auto R = model::makeReport(Bug, Cd.Message, Cd.Node, BR.getAnalyzerOptions());
+        R->addNote("given a buffer, the same packet's state is written to the save buffer "
+                   "here (" + W.What + ")",
+                   PathDiagnosticLocation(W.Loc, SM));
+        BR.emitReport(std::move(R));
+        break;
+      }
+    }
+  }
+
+  void recordWrite(CheckerContext &C, SourceLocation Loc, std::string What) const {
+    if (!Loc.isValid())
+      return;
+    // No node means this very write, with this state, was recorded before.
+    if (const ExplodedNode *N = C.addTransition(C.getState(), &StateWriteTag))
+      StateWrites.push_back({N, Loc, std::move(What)});
+  }
+
+  static std::string describeWrite(CheckerContext &C, const model::SaveBufWrite &W) {
+    if (llvm::StringRef(W.What).starts_with("a store"))
+      return W.What;
+    if (auto Len = model::knownValue(C, C.getState(), W.Length))
+      return W.What + " of " + std::to_string(*Len) + (*Len == 1 ? " byte" : " bytes");
+    return W.What;
+  }
+
+  static std::string calleeName(const CallEvent &Call) {
+    if (const IdentifierInfo *II = Call.getCalleeIdentifier())
+      return "'" + II->getName().str() + "'";
+    return "a function";
+  }
+
   static ProgramStateRef assumeTrue(ProgramStateRef State, SVal Cond) {
     auto D = Cond.getAs<DefinedOrUnknownSVal>();
     if (!D || D->isUnknown())
