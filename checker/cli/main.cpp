@@ -144,17 +144,24 @@ std::string currentDir() {
 // The git work tree that holds the first analysed file, else the current
 // directory. Taken from the sources rather than the working directory so that
 // the SARIF is the same wherever vmbcheck is started.
+// The outermost git work tree holding the first source (so that a file in a
+// submodule and a file beside it, analysed in different shards, get URIs
+// relative to one root), else the current directory.
 std::string defaultSourceRoot(const std::vector<FileResult> &Files) {
   std::string Cwd = currentDir();
   SmallString<256> First(Files.empty() ? Cwd : Files.front().File);
-  sys::fs::make_absolute(First);
+  if (sys::fs::real_path(First, First)) {
+    sys::fs::make_absolute(First);
+    sys::path::remove_dots(First, /*remove_dot_dot=*/true);
+  }
+  std::string Root;
   for (StringRef Dir = First; !Dir.empty(); Dir = sys::path::parent_path(Dir)) {
     SmallString<256> Git(Dir);
     sys::path::append(Git, ".git");
     if (sys::fs::exists(Git))
-      return Dir.str();
+      Root = Dir.str();
   }
-  return Cwd;
+  return Root.empty() ? Cwd : Root;
 }
 
 void printVersion(raw_ostream &OS) {

@@ -1,5 +1,10 @@
 #include "report/SarifWriter.h"
 
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+#include <map>
+
 #include "llvm/ADT/StringRef.h"
 
 #include <cstdio>
@@ -23,9 +28,26 @@ static std::string percentEncode(llvm::StringRef S) {
   return Out;
 }
 
+// One spelling per file: absolute, without `.` and `..`, links resolved, so
+// that `./x.c`, `build/../x.c` and `/abs/x.c` give one URI.
+static std::string canonicalPath(const std::string &Path) {
+  static std::map<std::string, std::string> Cache; // the writer is single-threaded
+  auto It = Cache.find(Path);
+  if (It != Cache.end())
+    return It->second;
+  llvm::SmallString<256> Out;
+  if (llvm::sys::fs::real_path(Path, Out)) {
+    Out = Path;
+    llvm::sys::fs::make_absolute(Out);
+    llvm::sys::path::remove_dots(Out, /*remove_dot_dot=*/true);
+  }
+  return Cache[Path] = Out.str().str();
+}
+
 std::string artifactUri(const std::string &Path, const std::string &Root, bool &Relative) {
-  llvm::StringRef P(Path);
-  std::string R = Root;
+  std::string Canonical = Path.empty() ? Path : canonicalPath(Path);
+  llvm::StringRef P(Canonical);
+  std::string R = Root.empty() ? Root : canonicalPath(Root);
   if (!R.empty() && R.back() != '/')
     R += '/';
   if (!R.empty() && P.starts_with(R)) {
@@ -216,7 +238,7 @@ json makeSarif(const SarifInput &In, const RuleCatalog &Rules, const SarifOption
       Success = Success && N.Level != Notification::Severity::Error;
     }
 
-  std::string Root = Options.SourceRoot;
+  std::string Root = Options.SourceRoot.empty() ? "" : canonicalPath(Options.SourceRoot);
   if (!Root.empty() && Root.back() != '/')
     Root += '/';
   json Base = Options.RecordSourceRoot

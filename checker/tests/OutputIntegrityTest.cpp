@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <set>
 #include <sstream>
 
 namespace vmbcheck::test {
@@ -54,6 +56,58 @@ TEST(OutputIntegrity, ControlCharactersFromSourcesAndFileNamesAreEscaped) {
     }
   ASSERT_FALSE(Snippet.empty()) << F.Stdout;
   EXPECT_EQ(Caret.find('^'), Snippet.find("RtlZeroMemory")) << Snippet << "\n" << Caret;
+}
+
+// URIs of the results of one SARIF log.
+std::set<std::string> urisOf(const nlohmann::json &Sarif) {
+  std::set<std::string> Out;
+  for (const auto &R : Sarif["runs"][0]["results"]) {
+    const auto &A = R["locations"][0]["physicalLocation"]["artifactLocation"];
+    Out.insert(A.value("uriBaseId", "") + "|" + A["uri"].get<std::string>());
+  }
+  return Out;
+}
+
+TEST(OutputIntegrity, SarifUrisDoNotDependOnHowPathsAreSpelled) {
+  std::string Repo = makeTempDir();
+  std::string Example = readFile(repoRoot() + "/testdata/example/vsp_example.c");
+  std::filesystem::create_directories(Repo + "/.git");
+  std::filesystem::create_directories(Repo + "/src");
+  std::filesystem::create_directories(Repo + "/sub/.git"); // a nested work tree (submodule)
+  std::filesystem::create_directories(Repo + "/build");
+  writeFile(Repo + "/src/a.c", Example);
+  writeFile(Repo + "/sub/b.c", Example);
+  std::string Inc = "-I" + repoRoot() + "/testdata/include";
+  std::set<std::string> Expected = {"%SRCROOT%|src/a.c", "%SRCROOT%|sub/b.c"};
+  for (const std::string &Spelling : {std::string("../"), std::string("./../build/../"),
+                                      Repo + "/", Repo + "/./src/../"}) {
+    nlohmann::json Db = nlohmann::json::array();
+    for (const char *F : {"src/a.c", "sub/b.c"})
+      Db.push_back({{"directory", Repo + "/build"},
+                    {"file", Spelling + F},
+                    {"arguments", {"clang", Inc, Spelling + F}}});
+    writeFile(Repo + "/build/compile_commands.json", Db.dump());
+    // Whole run, from the repository root and from elsewhere.
+    for (const std::string &Cwd : {Repo, Repo + "/build"}) {
+      ToolRun R = runTool({"-p", Repo + "/build", "--format=sarif"}, false, Cwd);
+      auto Sarif = nlohmann::json::parse(R.Stdout, nullptr, false);
+      ASSERT_FALSE(Sarif.is_discarded()) << R.Stderr;
+      std::set<std::string> Uris = urisOf(Sarif);
+      EXPECT_EQ(Uris, Expected) << Spelling << " from " << Cwd;
+    }
+    // Shards: the second begins in the nested work tree, and still has the
+    // repository as its root, so the shards merge.
+    for (const char *Shard : {"1/2", "2/2"}) {
+      ToolRun R = runTool({"-p", "build", std::string("--shard=") + Shard, "--format=sarif", "-o",
+                           std::string("shard") + Shard[0] + ".sarif"},
+                          false, Repo);
+      EXPECT_EQ(R.ExitCode, 1) << R.Stderr;
+    }
+    ToolRun M = runTool({"merge", "shard1.sarif", "shard2.sarif", "-o", "all.sarif"}, false, Repo);
+    ASSERT_EQ(M.ExitCode, 0) << M.Stderr;
+    EXPECT_EQ(urisOf(nlohmann::json::parse(readFile(Repo + "/all.sarif"))), Expected) << Spelling;
+  }
+  std::filesystem::remove_all(Repo);
 }
 
 } // namespace
