@@ -194,8 +194,8 @@ private:
   // analysis cannot see). An undecided condition may hold, so its
   // requirement is kept where it is stricter: the window narrows to the
   // strictest alternative, never widens - an undecidable condition must not
-  // switch the check off. Undecided names the condition whose requirement
-  // that made stricter, if any.
+  // switch the check off. Undecided names an undecided condition whose
+  // requirement is the binding one, for the message.
   struct Window {
     std::optional<int64_t> Min, Max;
     std::string Undecided;
@@ -215,18 +215,17 @@ private:
       }
     }
     for (const IrqlContract::Conditional *W : Open) {
-      bool Stricter = false;
-      if (W->Max && (!Win.Max || *W->Max < *Win.Max)) {
+      if (W->Max && (!Win.Max || *W->Max < *Win.Max))
         Win.Max = W->Max;
-        Stricter = true;
-      }
-      if (W->Min && (!Win.Min || *W->Min > *Win.Min)) {
+      if (W->Min && (!Win.Min || *W->Min > *Win.Min))
         Win.Min = W->Min;
-        Stricter = true;
-      }
-      if (Stricter)
-        Win.Undecided = W->Condition;
     }
+    // Name the undecided condition the binding requirement comes from.
+    for (const IrqlContract::Conditional *W : Open)
+      if ((W->Max && W->Max == Win.Max) || (W->Min && *W->Min > 0 && W->Min == Win.Min)) {
+        Win.Undecided = W->Condition;
+        break;
+      }
     return Win;
   }
 
@@ -450,7 +449,8 @@ std::vector<Finding> checkVmb001Annotations(const ASTContext &Ctx, const SalInde
         F.Function = CB.Name;
         F.Where = spanOf(SM, Ctx.getLangOpts(), SourceRange(A.Loc));
         F.LineText = lineTextOf(SM, A.Loc);
-        std::string Written = A.Name + "(" + (A.Args.empty() ? "" : A.Args[0].Text) + ")";
+        std::string Written = A.Name + "(" + (A.Args.empty() ? "" : A.Args[0].Text) + ")" +
+                              (A.Via.empty() ? "" : " (written through " + A.Via + ")");
         F.Message = Written + " on a declaration of '" + CB.Name +
                     "' conflicts with its role: EVT_VMB_CHANNEL_SAVE_PACKET is called and must "
                     "return at PASSIVE_LEVEL";

@@ -47,13 +47,17 @@ public:
         expandsInUserMacro(N, L, MD, Range, Args);
       return; // otherwise an inner layer of some annotation or other macro
     }
+    // A macro in the arguments of a driver annotation macro
+    // (VSP_MAX_IRQL(PASSIVE_LEVEL)) is expanded before that macro's body.
+    if (!UserMacros.empty() && withinUserMacroInvocation(L))
+      return;
     UserMacros.clear();
     if (N.empty() || (N[0] != '_' && N[0] != 'P')) {
       // The driver's own annotation macros (`#define MY_DISPATCH
       // _IRQL_requires_(DISPATCH_LEVEL)`): their annotations count as if
       // written here.
       if (bodyHasAnnotation(MD.getMacroInfo()) && !Idx.PP.isParsingIfOrElifDirective())
-        UserMacros.push_back({L, N.str()});
+        UserMacros.push_back({L, N.str(), Range.getEnd()});
       return; // fast path: almost every macro in a TU
     }
     if (N == "PAGED_CODE" || N == "PAGED_CODE_LOCKED") {
@@ -62,7 +66,7 @@ public:
     }
     if (!isAnnotationName(N)) {
       if (bodyHasAnnotation(MD.getMacroInfo()) && !Idx.PP.isParsingIfOrElifDirective())
-        UserMacros.push_back({L, N.str()});
+        UserMacros.push_back({L, N.str(), Range.getEnd()});
       return;
     }
     if (Idx.PP.isParsingIfOrElifDirective())
@@ -117,7 +121,7 @@ private:
     std::string Via = It->Name;
     if (!isAnnotationName(N)) {
       if (bodyHasAnnotation(MD.getMacroInfo()))
-        UserMacros.push_back({L, std::move(Via)});
+        UserMacros.push_back({L, std::move(Via), Range.getEnd()});
       return;
     }
     if (insideLastAnnotation(SM.getSpellingLoc(L), Range))
@@ -196,7 +200,18 @@ private:
   struct UserMacro {
     SourceLocation Loc; // its name, where expanded
     std::string Name;   // the outermost driver macro, for messages
+    SourceLocation End; // the end of its invocation
   };
+
+  bool withinUserMacroInvocation(SourceLocation L) const {
+    const UserMacro &U = UserMacros.front();
+    if (!U.End.isFileID())
+      return false;
+    auto [File, Offset] = Idx.SM.getDecomposedLoc(L);
+    auto [BF, BO] = Idx.SM.getDecomposedLoc(U.Loc);
+    auto [EF, EO] = Idx.SM.getDecomposedLoc(U.End);
+    return File == BF && File == EF && Offset > BO && Offset <= EO;
+  }
   // The driver macros with annotations in their bodies being expanded now.
   llvm::SmallVector<UserMacro, 2> UserMacros;
   llvm::DenseMap<const MacroInfo *, bool> AnnotationBodies;
