@@ -4,6 +4,7 @@
 // callback whose worklist starts at the callback's stack frame.
 #include "engine/AnalyzerDriver.h"
 #include "engine/EngineContext.h"
+#include "engine/IntSafeModel.h"
 #include "engine/RuleCheckers.h"
 #include "engine/SavePacketModel.h"
 #include "frontend/SourceSpans.h"
@@ -170,7 +171,8 @@ void configure(AnalyzerOptions &AO, const EngineOptions &Opts) {
   for (const char *Modeling : {"core.builtin.NoReturnFunctions",
                                "core.builtin.BuiltinFunctions",
                                "unix.cstring.CStringModeling",
-                               model::ModelCheckerName, model::BudgetCheckerName})
+                               model::ModelCheckerName, model::IntSafeModelName,
+                               model::BudgetCheckerName})
     AO.CheckersAndPackages.emplace_back(Modeling, true);
   for (const std::string &Rule : Opts.Rules)
     AO.CheckersAndPackages.emplace_back("vmbcheck." + Rule, true);
@@ -178,6 +180,7 @@ void configure(AnalyzerOptions &AO, const EngineOptions &Opts) {
 
 void registerCheckers(CheckerRegistry &R) {
   model::registerModelChecker(R);
+  model::registerIntSafeModel(R);
   model::registerBudgetChecker(R);
   registerVmb001PassiveLevel(R);
   registerVmb002BytesNeededSet(R);

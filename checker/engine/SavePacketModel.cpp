@@ -21,6 +21,8 @@ REGISTER_TRAIT_WITH_PROGRAMSTATE(BytesNeededWriteKind, unsigned)
 // Pointer casts whose result the engine could not represent (a cast of
 // `SaveBuf + variable`): the cast expression and the pointer it cast.
 REGISTER_MAP_WITH_PROGRAMSTATE(LostPointerCasts, const Stmt *, SVal)
+// Results of checked arithmetic that are exact (see markExact).
+REGISTER_SET_WITH_PROGRAMSTATE(ExactResults, SymbolRef)
 
 namespace vmbcheck::model {
 
@@ -44,6 +46,16 @@ static std::optional<Interval> typeRange(ASTContext &Ctx, QualType T) {
   llvm::APInt Max = Unsigned ? llvm::APInt::getMaxValue(W) : llvm::APInt::getSignedMaxValue(W);
   return Interval{Unsigned ? Min.zext(128) : Min.sext(128), Unsigned ? Max.zext(128) : Max.sext(128)};
 }
+
+ProgramStateRef markExact(ProgramStateRef State, SymbolRef Sym) {
+  return State->add<ExactResults>(Sym);
+}
+
+bool isExact(ProgramStateRef State, SymbolRef Sym) { return State->contains<ExactResults>(Sym); }
+
+// True for a cast to a narrower integer type of a value that may not fit:
+// its value is not the operand's.
+static bool truncates(ProgramStateRef State, const SymbolCast *Cast);
 
 std::optional<Interval> intervalOf(ProgramStateRef State, SymbolRef Sym, unsigned Depth = 0) {
   ASTContext &Ctx = State->getStateManager().getContext();
@@ -90,9 +102,16 @@ std::optional<Interval> intervalOf(ProgramStateRef State, SymbolRef Sym, unsigne
   default:
     return Full;
   }
-  // Outside the result type: the value may have wrapped.
-  if (Out.Min.slt(Full->Min) || Out.Max.sgt(Full->Max))
-    return Full;
+  // Outside the result type: the value may have wrapped - unless checked
+  // arithmetic established that it fits.
+  if (Out.Min.slt(Full->Min) || Out.Max.sgt(Full->Max)) {
+    if (!isExact(State, Sym))
+      return Full;
+    Out.Min = Out.Min.slt(Full->Min) ? Full->Min : Out.Min;
+    Out.Max = Out.Max.sgt(Full->Max) ? Full->Max : Out.Max;
+    if (Out.Min.sgt(Out.Max))
+      return Full;
+  }
   return Out;
 }
 
@@ -106,17 +125,20 @@ struct Linear {
 static std::optional<Linear> linearOf(ProgramStateRef State, SymbolRef Sym, unsigned Depth = 0) {
   if (Depth > 8)
     return std::nullopt;
-  if (const auto *Cast = dyn_cast<SymbolCast>(Sym))
+  if (const auto *Cast = dyn_cast<SymbolCast>(Sym)) {
+    if (truncates(State, Cast))
+      return Linear{Sym, llvm::APInt(128, 0)}; // a value of its own
     return linearOf(State, Cast->getOperand(), Depth + 1);
-  if (const auto *SIE = dyn_cast<SymIntExpr>(Sym)) {
-    if (SIE->getOpcode() != BO_Add && SIE->getOpcode() != BO_Sub)
-      return std::nullopt;
-    // The sum must stay inside its type: a wrapped `len + 8` is no bound.
+  }
+  const auto *SIE = dyn_cast<SymIntExpr>(Sym);
+  if (SIE && (SIE->getOpcode() == BO_Add || SIE->getOpcode() == BO_Sub)) {
+    // The sum must stay inside its type: a wrapped `len + 8` is no bound
+    // on len (it is still equal to itself: see below).
     ASTContext &Ctx = State->getStateManager().getContext();
     auto Full = typeRange(Ctx, SIE->getType());
     auto R = intervalOf(State, SIE);
     if (!Full || !R || (R->Min == Full->Min && R->Max == Full->Max))
-      return std::nullopt;
+      return Linear{Sym, llvm::APInt(128, 0)};
     auto L = linearOf(State, SIE->getLHS(), Depth + 1);
     if (!L)
       return std::nullopt;
@@ -125,9 +147,20 @@ static std::optional<Linear> linearOf(ProgramStateRef State, SymbolRef Sym, unsi
     L->Offset = SIE->getOpcode() == BO_Add ? L->Offset + K128 : L->Offset - K128;
     return L;
   }
-  if (isa<SymbolData>(Sym))
-    return Linear{Sym, llvm::APInt(128, 0)};
-  return std::nullopt;
+  // Anything else (a value, a product, an exact result of checked
+  // arithmetic) is a base compared by identity.
+  return Linear{Sym, llvm::APInt(128, 0)};
+}
+
+static bool truncates(ProgramStateRef State, const SymbolCast *Cast) {
+  ASTContext &Ctx = State->getStateManager().getContext();
+  QualType From = Cast->getOperand()->getType(), To = Cast->getType();
+  if (!From->isIntegerType() || !To->isIntegerType() ||
+      Ctx.getIntWidth(To) >= Ctx.getIntWidth(From))
+    return false;
+  auto R = intervalOf(State, Cast->getOperand());
+  auto T = typeRange(Ctx, To);
+  return !R || !T || R->Min.slt(T->Min) || R->Max.sgt(T->Max);
 }
 
 static std::optional<Linear> linearOf(ProgramStateRef State, SVal V) {
@@ -176,6 +209,8 @@ bool provablyWithin(ProgramStateRef State, SVal End, SymbolRef Size) {
 // True if Sym is a sum or difference whose exact value may fall outside its
 // type: `hdr + len` in 32 bits with an unbounded 32-bit len.
 static bool mayWrap(ProgramStateRef State, SymbolRef Sym) {
+  if (const auto *Cast = dyn_cast<SymbolCast>(Sym))
+    return truncates(State, Cast);
   const auto *BSE = dyn_cast<BinarySymExpr>(Sym);
   if (!BSE || (BSE->getOpcode() != BO_Add && BSE->getOpcode() != BO_Sub &&
                BSE->getOpcode() != BO_Mul))
