@@ -112,6 +112,26 @@ std::optional<Interval> intervalOf(ProgramStateRef State, SymbolRef Sym, unsigne
     if (Out.Min.sgt(Out.Max))
       return Full;
   }
+  // What the path assumed about the expression itself narrows it further:
+  // `total > 0xFFFFFFFF` assumed false leaves `low` in {[0, 0xFFFFFFF7],
+  // [2^64 - 8, 2^64 - 1]} (the second part is `low + 8` wrapping), of which
+  // only the first is within what low can be.
+  if (const RangeSet *Assumed = getConstraintMap(State).lookup(Sym)) {
+    std::optional<llvm::APInt> Lo, Hi;
+    for (const Range &R : *Assumed) {
+      llvm::APInt From = FromAPS(R.From()), To = FromAPS(R.To());
+      if (To.slt(Out.Min) || From.sgt(Out.Max))
+        continue;
+      llvm::APInt L = From.sgt(Out.Min) ? From : Out.Min;
+      llvm::APInt H = To.slt(Out.Max) ? To : Out.Max;
+      if (!Lo || L.slt(*Lo))
+        Lo = L;
+      if (!Hi || H.sgt(*Hi))
+        Hi = H;
+    }
+    if (Lo && Hi)
+      Out = {*Lo, *Hi};
+  }
   return Out;
 }
 
@@ -701,7 +721,8 @@ static ProgramStateRef narrow(ProgramStateRef State, SymbolRef Sym, BinaryOperat
 // *BytesNeeded, and keeps the parameters' initial values alive.
 class SavePacketModelChecker
     : public Checker<check::BeginFunction, check::Bind, check::PointerEscape,
-                     check::LiveSymbols, check::PostStmt<CastExpr>, eval::Assume,
+                     check::LiveSymbols, check::PostStmt<CastExpr>, check::PostStmt<OffsetOfExpr>,
+                     eval::Assume,
                      check::PreCall> {
 public:
   // memcpy & co. are evaluated by the cstring model, not as opaque calls, so
@@ -755,10 +776,129 @@ public:
         C.getSVal(CE).getAs<nonloc::ConcreteInt>())
       return;
     Expr::EvalResult R;
-    if (!CE->EvaluateAsInt(R, C.getASTContext()) || !R.Val.isInt())
+    if (!CE->EvaluateAsInt(R, C.getASTContext()) || !R.Val.isInt()) {
+      // FIELD_OFFSET(T, Elems[n]) with a variable n.
+      if (CE->getCastKind() == CK_PointerToIntegral)
+        if (auto V = nullMemberOffset(CE->getSubExpr(), CE->getType(), C))
+          C.addTransition(C.getState()->BindExpr(CE, C.getLocationContext(), *V));
       return;
+    }
     SVal Folded = C.getSValBuilder().makeIntVal(R.Val.getInt());
     C.addTransition(C.getState()->BindExpr(CE, C.getLocationContext(), Folded));
+  }
+
+  // __builtin_offsetof(T, Elems[n]) (offsetof in C++) with a variable n,
+  // which the engine leaves unknown.
+  void checkPostStmt(const OffsetOfExpr *OE, CheckerContext &C) const {
+    Expr::EvalResult Constant;
+    if (OE->isValueDependent() || OE->EvaluateAsInt(Constant, C.getASTContext()))
+      return; // the engine folds constant ones
+    ASTContext &Ctx = C.getASTContext();
+    SValBuilder &SVB = C.getSValBuilder();
+    QualType T = OE->getType();
+    QualType Current = OE->getTypeSourceInfo()->getType();
+    SVal Sum = SVB.makeIntVal(0, T);
+    for (unsigned I = 0; I < OE->getNumComponents(); ++I) {
+      const OffsetOfNode &N = OE->getComponent(I);
+      SVal Term;
+      if (N.getKind() == OffsetOfNode::Field) {
+        const FieldDecl *FD = N.getField();
+        if (!FD || FD->isBitField() || !FD->getParent()->isCompleteDefinition())
+          return;
+        Term = SVB.makeIntVal(Ctx.toCharUnitsFromBits(Ctx.getFieldOffset(FD)).getQuantity(), T);
+        Current = FD->getType();
+      } else if (N.getKind() == OffsetOfNode::Array) {
+        const ArrayType *AT = Ctx.getAsArrayType(Current);
+        if (!AT)
+          return;
+        Current = AT->getElementType();
+        auto Index = scaledIndex(OE->getIndexExpr(N.getArrayExprIndex()), Current, T, C);
+        if (!Index)
+          return;
+        Term = *Index;
+      } else {
+        return;
+      }
+      auto L = Sum.getAs<NonLoc>(), R = Term.getAs<NonLoc>();
+      if (!L || !R)
+        return;
+      Sum = SVB.evalBinOpNN(C.getState(), BO_Add, *L, *R, T);
+    }
+    C.addTransition(C.getState()->BindExpr(OE, C.getLocationContext(), Sum));
+  }
+
+  // Index * sizeof(Elem), in type T, from the index's value on this path.
+  static std::optional<SVal> scaledIndex(const Expr *Index, QualType Elem, QualType T,
+                                         CheckerContext &C) {
+    SValBuilder &SVB = C.getSValBuilder();
+    ASTContext &Ctx = C.getASTContext();
+    if (Elem->isIncompleteType() || Elem->isDependentType())
+      return std::nullopt;
+    SVal V = C.getSVal(Index);
+    auto N = V.getAs<NonLoc>();
+    if (!N || V.isUnknown())
+      return std::nullopt;
+    auto Wide = SVB.evalCast(*N, T, Index->getType()).getAs<NonLoc>();
+    if (!Wide)
+      return std::nullopt;
+    return SVB.evalBinOpNN(C.getState(), BO_Mul, *Wide,
+                           SVB.makeIntVal(Ctx.getTypeSizeInChars(Elem).getQuantity(), T)
+                               .castAs<NonLoc>(),
+                           T);
+  }
+
+  // `&((T *)0)->Elems[n].Field`, the operand of FIELD_OFFSET's cast: the
+  // byte offset of that member, offsetof(T, Elems) + n * sizeof(Elems[0])
+  // + ..., in type T. nullopt for anything else.
+  static std::optional<SVal> nullMemberOffset(const Expr *E, QualType T, CheckerContext &C) {
+    ASTContext &Ctx = C.getASTContext();
+    SValBuilder &SVB = C.getSValBuilder();
+    const auto *Addr = dyn_cast<UnaryOperator>(E->IgnoreParens());
+    if (!Addr || Addr->getOpcode() != UO_AddrOf)
+      return std::nullopt;
+    SVal Sum = SVB.makeIntVal(0, T);
+    bool Variable = false;
+    const Expr *L = Addr->getSubExpr()->IgnoreParens();
+    for (unsigned Guard = 0; Guard < 16; ++Guard) {
+      SVal Term;
+      const Expr *Next = nullptr;
+      bool AtNull = false;
+      if (const auto *ME = dyn_cast<MemberExpr>(L)) {
+        const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+        if (!FD || FD->isBitField() || !FD->getParent()->isCompleteDefinition())
+          return std::nullopt;
+        Term = SVB.makeIntVal(Ctx.toCharUnitsFromBits(Ctx.getFieldOffset(FD)).getQuantity(), T);
+        if (ME->isArrow())
+          AtNull = ME->getBase()->IgnoreParenCasts()->isNullPointerConstant(
+                       Ctx, Expr::NPC_ValueDependentIsNotNull) != Expr::NPCK_NotNull;
+        else
+          Next = ME->getBase()->IgnoreParens();
+        if (ME->isArrow() && !AtNull)
+          return std::nullopt;
+      } else if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(L)) {
+        auto Index = scaledIndex(ASE->getIdx(), ASE->getType(), T, C);
+        if (!Index)
+          return std::nullopt;
+        Term = *Index;
+        Variable = true;
+        const Expr *Base = ASE->getBase()->IgnoreParens();
+        if (const auto *Decay = dyn_cast<ImplicitCastExpr>(Base);
+            Decay && Decay->getCastKind() == CK_ArrayToPointerDecay)
+          Next = Decay->getSubExpr()->IgnoreParens();
+        else
+          return std::nullopt; // indexing through a pointer member
+      } else {
+        return std::nullopt;
+      }
+      auto A = Sum.getAs<NonLoc>(), B = Term.getAs<NonLoc>();
+      if (!A || !B)
+        return std::nullopt;
+      Sum = SVB.evalBinOpNN(C.getState(), BO_Add, *A, *B, T);
+      if (AtNull)
+        return Variable ? std::optional<SVal>(Sum) : std::nullopt;
+      L = Next;
+    }
+    return std::nullopt;
   }
 
   // `(PULONG)((PUCHAR)SaveBuf + len)` evaluates to Unknown; remember what
