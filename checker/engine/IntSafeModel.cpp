@@ -108,8 +108,12 @@ static const char *verb(IntSafeRoutine::Kind K) {
 static std::string writtenName(const CallEvent &Call, CheckerContext &C) {
   SourceLocation L = Call.getSourceRange().getBegin();
   if (L.isMacroID()) {
-    llvm::StringRef Macro = Lexer::getImmediateMacroName(L, C.getSourceManager(),
-                                                         C.getASTContext().getLangOpts());
+    // The outermost macro: RtlSizeTToULong, not the RtlUIntPtrToULong it
+    // names in turn.
+    const SourceManager &SM = C.getSourceManager();
+    SourceLocation Written = SM.getExpansionLoc(L);
+    llvm::StringRef Macro = Lexer::getSourceText(CharSourceRange::getTokenRange(Written), SM,
+                                                 C.getASTContext().getLangOpts());
     if (Macro.starts_with("Rtl"))
       return Macro.str();
   }
@@ -162,9 +166,16 @@ public:
     SymbolManager &SymMgr = C.getSymbolManager();
     const SymbolCast *Truncated = SymMgr.getCastSymbol(Sym, From, To);
     State = State->BindExpr(CE, C.getLocationContext(), nonloc::SymbolVal(Truncated));
+    // The note explains reports about a checked size that wrapped; on other
+    // paths a truncation (of a header field, say) is beside the point.
     std::string Note = "'" + sourceText(C, CE->getSubExpr()) + "' is truncated to " +
                        To.getAsString() + " here; it may not fit";
-    C.addTransition(State, noteForRules(C, Note, {"VMB003", "VMB004"}));
+    C.addTransition(State, C.getNoteTag([Note](PathSensitiveBugReport &BR) -> std::string {
+      llvm::StringRef Rule = BR.getBugType().getDescription();
+      bool Relevant = (Rule == "VMB003" || Rule == "VMB004") &&
+                      BR.getDescription().contains("wrap");
+      return Relevant ? Note : "";
+    }));
   }
 
 private:

@@ -827,6 +827,54 @@ public:
     C.addTransition(C.getState()->BindExpr(OE, C.getLocationContext(), Sum));
   }
 
+  // The value of E on this path. The engine does not evaluate the index
+  // expressions of __builtin_offsetof: read simple ones (a variable, a
+  // field through a pointer, a constant, their integer casts) here.
+  static SVal valueOf(const Expr *E, CheckerContext &C, unsigned Depth = 0) {
+    SVal V = C.getSVal(E);
+    if (!V.isUnknown() || Depth > 8)
+      return V;
+    ProgramStateRef State = C.getState();
+    SValBuilder &SVB = C.getSValBuilder();
+    E = E->IgnoreParens();
+    if (const auto *IL = dyn_cast<IntegerLiteral>(E))
+      return SVB.makeIntVal(IL->getValue().getZExtValue(), IL->getType());
+    const auto *ICE = dyn_cast<ImplicitCastExpr>(E);
+    if (!ICE)
+      return V;
+    if (ICE->getCastKind() == CK_IntegralCast) {
+      SVal Inner = valueOf(ICE->getSubExpr(), C, Depth + 1);
+      return Inner.isUnknown() ? Inner
+                               : SVB.evalCast(Inner, ICE->getType(), ICE->getSubExpr()->getType());
+    }
+    if (ICE->getCastKind() != CK_LValueToRValue)
+      return V;
+    std::optional<Loc> L = lvalueOf(ICE->getSubExpr(), C, Depth + 1);
+    return L ? State->getSVal(*L, ICE->getType()) : V;
+  }
+
+  static std::optional<Loc> lvalueOf(const Expr *E, CheckerContext &C, unsigned Depth) {
+    ProgramStateRef State = C.getState();
+    E = E->IgnoreParens();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        return State->getLValue(VD, C.getLocationContext()).getAs<Loc>();
+      return std::nullopt;
+    }
+    const auto *ME = dyn_cast<MemberExpr>(E);
+    const auto *FD = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+    if (!FD)
+      return std::nullopt;
+    SVal Base;
+    if (ME->isArrow())
+      Base = valueOf(ME->getBase(), C, Depth + 1);
+    else if (auto BL = lvalueOf(ME->getBase(), C, Depth + 1))
+      Base = *BL;
+    if (Base.isUnknown() || !Base.getAs<Loc>())
+      return std::nullopt;
+    return State->getLValue(FD, Base).getAs<Loc>();
+  }
+
   // Index * sizeof(Elem), in type T, from the index's value on this path.
   static std::optional<SVal> scaledIndex(const Expr *Index, QualType Elem, QualType T,
                                          CheckerContext &C) {
@@ -834,7 +882,7 @@ public:
     ASTContext &Ctx = C.getASTContext();
     if (Elem->isIncompleteType() || Elem->isDependentType())
       return std::nullopt;
-    SVal V = C.getSVal(Index);
+    SVal V = valueOf(Index, C);
     auto N = V.getAs<NonLoc>();
     if (!N || V.isUnknown())
       return std::nullopt;
