@@ -53,12 +53,29 @@ static bool isUnsignedInt(QualType T) {
 // Rtl<Type>Add/Sub/Mult(a, b, &out) and Rtl<From>To<To>(a, &out) over
 // unsigned types, returning NTSTATUS. The signed routines are left to the
 // engine.
+// The unsigned type names ntintsafe.h spells in its routine names.
+static bool isIntSafeTypeName(llvm::StringRef T) {
+  return llvm::is_contained({"UShort", "UInt", "ULong", "ULongLong", "SizeT", "SIZET", "UIntPtr",
+                             "ULongPtr", "DWord", "DWordPtr", "DWordLong", "ULong64", "DWord64",
+                             "UInt64", "UInt32", "UInt16", "UInt8", "UChar", "Byte", "Word"},
+                            T);
+}
+
 static std::optional<IntSafeRoutine> intSafeRoutine(const FunctionDecl *FD) {
   if (!FD || !FD->getIdentifier())
     return std::nullopt;
   llvm::StringRef N = FD->getName();
   if (!N.consume_front("Rtl") || !FD->getReturnType()->isIntegerType())
     return std::nullopt;
+  // Rtl<Type>Add/Sub/Mult or Rtl<Type>To<Type>, nothing else.
+  auto [From, To] = N.split("To");
+  bool Named = To.empty() ? (N.consume_back("Add") || N.consume_back("Sub") ||
+                             N.consume_back("Mult")) &&
+                                isIntSafeTypeName(N)
+                          : isIntSafeTypeName(From) && isIntSafeTypeName(To);
+  if (!Named)
+    return std::nullopt;
+  N = FD->getName().drop_front(3);
   unsigned Params = FD->getNumParams();
   if (Params < 2 || Params > 3)
     return std::nullopt;
@@ -218,8 +235,14 @@ private:
       case IntSafeRoutine::Mult: X = {RA->Min * RB->Min, RA->Max * RB->Max}; break;
       case IntSafeRoutine::Convert: X = *RA; break;
       }
-      MaySucceed = X.Max.sge(0) && X.Min.sle(Max);
-      MayFail = X.Min.isNegative() || X.Max.sgt(Max);
+      if (R.K == IntSafeRoutine::Mult) {
+        // Products of 64-bit values need all 128 bits: compare unsigned.
+        MaySucceed = X.Min.ule(Max);
+        MayFail = X.Max.ugt(Max);
+      } else {
+        MaySucceed = !X.Max.isNegative() && X.Min.sle(Max);
+        MayFail = X.Min.isNegative() || X.Max.sgt(Max);
+      }
     }
 
     // Success: the operands are such that the exact result fits.
