@@ -71,6 +71,14 @@ public:
     }
     if (Idx.PP.isParsingIfOrElifDirective())
       return;
+    // A driver macro named like an annotation (`#define _Vsp_locked_
+    // _IRQL_requires_(DISPATCH_LEVEL)` in the driver's source): its body is
+    // what counts.
+    if (const MacroInfo *MI = MD.getMacroInfo();
+        MI && Idx.SM.isInMainFile(MI->getDefinitionLoc()) && bodyHasAnnotation(MI)) {
+      UserMacros.push_back({L, N.str(), Range.getEnd()});
+      return;
+    }
     // An annotation written inside another's arguments, e.g. the
     // _IRQL_requires_max_ of _When_(c, _IRQL_requires_max_(x)), is expanded
     // with file locations while the outer one is pre-expanding its

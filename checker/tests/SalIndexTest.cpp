@@ -229,6 +229,8 @@ TEST(SalIndex, AnnotationsWrittenThroughTheDriversOwnMacros) {
         "#define MY_MAX(l) _IRQL_requires_max_(l)\n"
         "#define MY_RULES MY_MAX(APC_LEVEL) _When_(w != 0, _IRQL_requires_max_(PASSIVE_LEVEL))\n"
         "#define MY_REAL_TOKENS int\n"
+        "#define _My_locked_ _IRQL_requires_min_(APC_LEVEL)\n"
+        "_My_locked_ void m(void);\n"
         "MY_LOCKED void f(void);\n"
         "MY_MAX(PASSIVE_LEVEL) void g(void);\n"
         "MY_RULES void h(int w);\n"
@@ -256,6 +258,11 @@ TEST(SalIndex, AnnotationsWrittenThroughTheDriversOwnMacros) {
           ASSERT_EQ(H[1].Nested.size(), 1u);
           EXPECT_EQ(H[1].Nested[0].Name, "_IRQL_requires_max_");
           EXPECT_TRUE(Idx.functionAnnotations(find<FunctionDecl>(Ctx, "k")).empty());
+          // Named like an annotation, but the driver's own.
+          auto M = Idx.functionAnnotations(find<FunctionDecl>(Ctx, "m"));
+          ASSERT_EQ(M.size(), 1u);
+          EXPECT_EQ(M[0].Name, "_IRQL_requires_min_");
+          EXPECT_EQ(M[0].Via, "_My_locked_");
         });
 }
 
