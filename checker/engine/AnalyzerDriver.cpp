@@ -4,6 +4,7 @@
 // callback whose worklist starts at the callback's stack frame.
 #include "engine/AnalyzerDriver.h"
 #include "engine/EngineContext.h"
+#include "engine/IntSafeModel.h"
 #include "engine/RuleCheckers.h"
 #include "engine/SavePacketModel.h"
 #include "engine/SehLowering.h"
@@ -190,6 +191,7 @@ void configure(AnalyzerOptions &AO, const EngineOptions &Opts) {
                                "core.builtin.BuiltinFunctions",
                                "unix.cstring.CStringModeling",
                                model::ModelCheckerName, model::HandleContextModelName,
+                               model::IntSafeModelName,
                                model::BudgetCheckerName})
     AO.CheckersAndPackages.emplace_back(Modeling, true);
   for (const std::string &Rule : Opts.Rules)
@@ -199,6 +201,7 @@ void configure(AnalyzerOptions &AO, const EngineOptions &Opts) {
 void registerCheckers(CheckerRegistry &R) {
   model::registerModelChecker(R);
   model::registerHandleContextModel(R);
+  model::registerIntSafeModel(R);
   model::registerBudgetChecker(R);
   registerVmb001PassiveLevel(R);
   registerVmb002BytesNeededSet(R);

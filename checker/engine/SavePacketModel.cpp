@@ -22,6 +22,8 @@ REGISTER_TRAIT_WITH_PROGRAMSTATE(BytesNeededWriteKind, unsigned)
 // Pointer casts whose result the engine could not represent (a cast of
 // `SaveBuf + variable`): the cast expression and the pointer it cast.
 REGISTER_MAP_WITH_PROGRAMSTATE(LostPointerCasts, const Stmt *, SVal)
+// Results of checked arithmetic that are exact (see markExact).
+REGISTER_SET_WITH_PROGRAMSTATE(ExactResults, SymbolRef)
 
 namespace vmbcheck::model {
 
@@ -45,6 +47,16 @@ static std::optional<Interval> typeRange(ASTContext &Ctx, QualType T) {
   llvm::APInt Max = Unsigned ? llvm::APInt::getMaxValue(W) : llvm::APInt::getSignedMaxValue(W);
   return Interval{Unsigned ? Min.zext(128) : Min.sext(128), Unsigned ? Max.zext(128) : Max.sext(128)};
 }
+
+ProgramStateRef markExact(ProgramStateRef State, SymbolRef Sym) {
+  return State->add<ExactResults>(Sym);
+}
+
+bool isExact(ProgramStateRef State, SymbolRef Sym) { return State->contains<ExactResults>(Sym); }
+
+// True for a cast to a narrower integer type of a value that may not fit:
+// its value is not the operand's.
+static bool truncates(ProgramStateRef State, const SymbolCast *Cast);
 
 std::optional<Interval> intervalOf(ProgramStateRef State, SymbolRef Sym, unsigned Depth = 0) {
   ASTContext &Ctx = State->getStateManager().getContext();
@@ -91,9 +103,36 @@ std::optional<Interval> intervalOf(ProgramStateRef State, SymbolRef Sym, unsigne
   default:
     return Full;
   }
-  // Outside the result type: the value may have wrapped.
-  if (Out.Min.slt(Full->Min) || Out.Max.sgt(Full->Max))
-    return Full;
+  // Outside the result type: the value may have wrapped - unless checked
+  // arithmetic established that it fits.
+  if (Out.Min.slt(Full->Min) || Out.Max.sgt(Full->Max)) {
+    if (!isExact(State, Sym))
+      return Full;
+    Out.Min = Out.Min.slt(Full->Min) ? Full->Min : Out.Min;
+    Out.Max = Out.Max.sgt(Full->Max) ? Full->Max : Out.Max;
+    if (Out.Min.sgt(Out.Max))
+      return Full;
+  }
+  // What the path assumed about the expression itself narrows it further:
+  // `total > 0xFFFFFFFF` assumed false leaves `low` in {[0, 0xFFFFFFF7],
+  // [2^64 - 8, 2^64 - 1]} (the second part is `low + 8` wrapping), of which
+  // only the first is within what low can be.
+  if (const RangeSet *Assumed = getConstraintMap(State).lookup(Sym)) {
+    std::optional<llvm::APInt> Lo, Hi;
+    for (const Range &R : *Assumed) {
+      llvm::APInt From = FromAPS(R.From()), To = FromAPS(R.To());
+      if (To.slt(Out.Min) || From.sgt(Out.Max))
+        continue;
+      llvm::APInt L = From.sgt(Out.Min) ? From : Out.Min;
+      llvm::APInt H = To.slt(Out.Max) ? To : Out.Max;
+      if (!Lo || L.slt(*Lo))
+        Lo = L;
+      if (!Hi || H.sgt(*Hi))
+        Hi = H;
+    }
+    if (Lo && Hi)
+      Out = {*Lo, *Hi};
+  }
   return Out;
 }
 
@@ -107,17 +146,20 @@ struct Linear {
 static std::optional<Linear> linearOf(ProgramStateRef State, SymbolRef Sym, unsigned Depth = 0) {
   if (Depth > 8)
     return std::nullopt;
-  if (const auto *Cast = dyn_cast<SymbolCast>(Sym))
+  if (const auto *Cast = dyn_cast<SymbolCast>(Sym)) {
+    if (truncates(State, Cast))
+      return Linear{Sym, llvm::APInt(128, 0)}; // a value of its own
     return linearOf(State, Cast->getOperand(), Depth + 1);
-  if (const auto *SIE = dyn_cast<SymIntExpr>(Sym)) {
-    if (SIE->getOpcode() != BO_Add && SIE->getOpcode() != BO_Sub)
-      return std::nullopt;
-    // The sum must stay inside its type: a wrapped `len + 8` is no bound.
+  }
+  const auto *SIE = dyn_cast<SymIntExpr>(Sym);
+  if (SIE && (SIE->getOpcode() == BO_Add || SIE->getOpcode() == BO_Sub)) {
+    // The sum must stay inside its type: a wrapped `len + 8` is no bound
+    // on len (it is still equal to itself: see below).
     ASTContext &Ctx = State->getStateManager().getContext();
     auto Full = typeRange(Ctx, SIE->getType());
     auto R = intervalOf(State, SIE);
     if (!Full || !R || (R->Min == Full->Min && R->Max == Full->Max))
-      return std::nullopt;
+      return Linear{Sym, llvm::APInt(128, 0)};
     auto L = linearOf(State, SIE->getLHS(), Depth + 1);
     if (!L)
       return std::nullopt;
@@ -126,9 +168,20 @@ static std::optional<Linear> linearOf(ProgramStateRef State, SymbolRef Sym, unsi
     L->Offset = SIE->getOpcode() == BO_Add ? L->Offset + K128 : L->Offset - K128;
     return L;
   }
-  if (isa<SymbolData>(Sym))
-    return Linear{Sym, llvm::APInt(128, 0)};
-  return std::nullopt;
+  // Anything else (a value, a product, an exact result of checked
+  // arithmetic) is a base compared by identity.
+  return Linear{Sym, llvm::APInt(128, 0)};
+}
+
+static bool truncates(ProgramStateRef State, const SymbolCast *Cast) {
+  ASTContext &Ctx = State->getStateManager().getContext();
+  QualType From = Cast->getOperand()->getType(), To = Cast->getType();
+  if (!From->isIntegerType() || !To->isIntegerType() ||
+      Ctx.getIntWidth(To) >= Ctx.getIntWidth(From))
+    return false;
+  auto R = intervalOf(State, Cast->getOperand());
+  auto T = typeRange(Ctx, To);
+  return !R || !T || R->Min.slt(T->Min) || R->Max.sgt(T->Max);
 }
 
 static std::optional<Linear> linearOf(ProgramStateRef State, SVal V) {
@@ -177,6 +230,8 @@ bool provablyWithin(ProgramStateRef State, SVal End, SymbolRef Size) {
 // True if Sym is a sum or difference whose exact value may fall outside its
 // type: `hdr + len` in 32 bits with an unbounded 32-bit len.
 static bool mayWrap(ProgramStateRef State, SymbolRef Sym) {
+  if (const auto *Cast = dyn_cast<SymbolCast>(Sym))
+    return truncates(State, Cast);
   const auto *BSE = dyn_cast<BinarySymExpr>(Sym);
   if (!BSE || (BSE->getOpcode() != BO_Add && BSE->getOpcode() != BO_Sub &&
                BSE->getOpcode() != BO_Mul))
@@ -674,7 +729,8 @@ static ProgramStateRef narrow(ProgramStateRef State, SymbolRef Sym, BinaryOperat
 // *BytesNeeded, and keeps the parameters' initial values alive.
 class SavePacketModelChecker
     : public Checker<check::BeginFunction, check::Bind, check::PointerEscape,
-                     check::LiveSymbols, check::PostStmt<CastExpr>, eval::Assume,
+                     check::LiveSymbols, check::PostStmt<CastExpr>, check::PostStmt<OffsetOfExpr>,
+                     eval::Assume,
                      check::PreCall> {
 public:
   // memcpy & co. are evaluated by the cstring model, not as opaque calls, so
@@ -728,10 +784,177 @@ public:
         C.getSVal(CE).getAs<nonloc::ConcreteInt>())
       return;
     Expr::EvalResult R;
-    if (!CE->EvaluateAsInt(R, C.getASTContext()) || !R.Val.isInt())
+    if (!CE->EvaluateAsInt(R, C.getASTContext()) || !R.Val.isInt()) {
+      // FIELD_OFFSET(T, Elems[n]) with a variable n.
+      if (CE->getCastKind() == CK_PointerToIntegral)
+        if (auto V = nullMemberOffset(CE->getSubExpr(), CE->getType(), C))
+          C.addTransition(C.getState()->BindExpr(CE, C.getLocationContext(), *V));
       return;
+    }
     SVal Folded = C.getSValBuilder().makeIntVal(R.Val.getInt());
     C.addTransition(C.getState()->BindExpr(CE, C.getLocationContext(), Folded));
+  }
+
+  // __builtin_offsetof(T, Elems[n]) (offsetof in C++) with a variable n,
+  // which the engine leaves unknown.
+  void checkPostStmt(const OffsetOfExpr *OE, CheckerContext &C) const {
+    Expr::EvalResult Constant;
+    if (OE->isValueDependent() || OE->EvaluateAsInt(Constant, C.getASTContext()))
+      return; // the engine folds constant ones
+    ASTContext &Ctx = C.getASTContext();
+    SValBuilder &SVB = C.getSValBuilder();
+    QualType T = OE->getType();
+    QualType Current = OE->getTypeSourceInfo()->getType();
+    SVal Sum = SVB.makeIntVal(0, T);
+    for (unsigned I = 0; I < OE->getNumComponents(); ++I) {
+      const OffsetOfNode &N = OE->getComponent(I);
+      SVal Term;
+      if (N.getKind() == OffsetOfNode::Field) {
+        const FieldDecl *FD = N.getField();
+        if (!FD || FD->isBitField() || !FD->getParent()->isCompleteDefinition())
+          return;
+        Term = SVB.makeIntVal(Ctx.toCharUnitsFromBits(Ctx.getFieldOffset(FD)).getQuantity(), T);
+        Current = FD->getType();
+      } else if (N.getKind() == OffsetOfNode::Array) {
+        const ArrayType *AT = Ctx.getAsArrayType(Current);
+        if (!AT)
+          return;
+        Current = AT->getElementType();
+        auto Index = scaledIndex(OE->getIndexExpr(N.getArrayExprIndex()), Current, T, C);
+        if (!Index)
+          return;
+        Term = *Index;
+      } else {
+        return;
+      }
+      auto L = Sum.getAs<NonLoc>(), R = Term.getAs<NonLoc>();
+      if (!L || !R)
+        return;
+      Sum = SVB.evalBinOpNN(C.getState(), BO_Add, *L, *R, T);
+    }
+    C.addTransition(C.getState()->BindExpr(OE, C.getLocationContext(), Sum));
+  }
+
+  // The value of E on this path. The engine does not evaluate the index
+  // expressions of __builtin_offsetof: read simple ones (a variable, a
+  // field through a pointer, a constant, their integer casts) here.
+  static SVal valueOf(const Expr *E, CheckerContext &C, unsigned Depth = 0) {
+    SVal V = C.getSVal(E);
+    if (!V.isUnknown() || Depth > 8)
+      return V;
+    ProgramStateRef State = C.getState();
+    SValBuilder &SVB = C.getSValBuilder();
+    E = E->IgnoreParens();
+    if (const auto *IL = dyn_cast<IntegerLiteral>(E))
+      return SVB.makeIntVal(IL->getValue().getZExtValue(), IL->getType());
+    const auto *ICE = dyn_cast<ImplicitCastExpr>(E);
+    if (!ICE)
+      return V;
+    if (ICE->getCastKind() == CK_IntegralCast) {
+      SVal Inner = valueOf(ICE->getSubExpr(), C, Depth + 1);
+      return Inner.isUnknown() ? Inner
+                               : SVB.evalCast(Inner, ICE->getType(), ICE->getSubExpr()->getType());
+    }
+    if (ICE->getCastKind() != CK_LValueToRValue)
+      return V;
+    std::optional<Loc> L = lvalueOf(ICE->getSubExpr(), C, Depth + 1);
+    return L ? State->getSVal(*L, ICE->getType()) : V;
+  }
+
+  static std::optional<Loc> lvalueOf(const Expr *E, CheckerContext &C, unsigned Depth) {
+    ProgramStateRef State = C.getState();
+    E = E->IgnoreParens();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        return State->getLValue(VD, C.getLocationContext()).getAs<Loc>();
+      return std::nullopt;
+    }
+    const auto *ME = dyn_cast<MemberExpr>(E);
+    const auto *FD = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+    if (!FD)
+      return std::nullopt;
+    SVal Base;
+    if (ME->isArrow())
+      Base = valueOf(ME->getBase(), C, Depth + 1);
+    else if (auto BL = lvalueOf(ME->getBase(), C, Depth + 1))
+      Base = *BL;
+    if (Base.isUnknown() || !Base.getAs<Loc>())
+      return std::nullopt;
+    return State->getLValue(FD, Base).getAs<Loc>();
+  }
+
+  // Index * sizeof(Elem), in type T, from the index's value on this path.
+  static std::optional<SVal> scaledIndex(const Expr *Index, QualType Elem, QualType T,
+                                         CheckerContext &C) {
+    SValBuilder &SVB = C.getSValBuilder();
+    ASTContext &Ctx = C.getASTContext();
+    if (Elem->isIncompleteType() || Elem->isDependentType())
+      return std::nullopt;
+    SVal V = valueOf(Index, C);
+    auto N = V.getAs<NonLoc>();
+    if (!N || V.isUnknown())
+      return std::nullopt;
+    auto Wide = SVB.evalCast(*N, T, Index->getType()).getAs<NonLoc>();
+    if (!Wide)
+      return std::nullopt;
+    return SVB.evalBinOpNN(C.getState(), BO_Mul, *Wide,
+                           SVB.makeIntVal(Ctx.getTypeSizeInChars(Elem).getQuantity(), T)
+                               .castAs<NonLoc>(),
+                           T);
+  }
+
+  // `&((T *)0)->Elems[n].Field`, the operand of FIELD_OFFSET's cast: the
+  // byte offset of that member, offsetof(T, Elems) + n * sizeof(Elems[0])
+  // + ..., in type T. nullopt for anything else.
+  static std::optional<SVal> nullMemberOffset(const Expr *E, QualType T, CheckerContext &C) {
+    ASTContext &Ctx = C.getASTContext();
+    SValBuilder &SVB = C.getSValBuilder();
+    const auto *Addr = dyn_cast<UnaryOperator>(E->IgnoreParens());
+    if (!Addr || Addr->getOpcode() != UO_AddrOf)
+      return std::nullopt;
+    SVal Sum = SVB.makeIntVal(0, T);
+    bool Variable = false;
+    const Expr *L = Addr->getSubExpr()->IgnoreParens();
+    for (unsigned Guard = 0; Guard < 16; ++Guard) {
+      SVal Term;
+      const Expr *Next = nullptr;
+      bool AtNull = false;
+      if (const auto *ME = dyn_cast<MemberExpr>(L)) {
+        const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+        if (!FD || FD->isBitField() || !FD->getParent()->isCompleteDefinition())
+          return std::nullopt;
+        Term = SVB.makeIntVal(Ctx.toCharUnitsFromBits(Ctx.getFieldOffset(FD)).getQuantity(), T);
+        if (ME->isArrow())
+          AtNull = ME->getBase()->IgnoreParenCasts()->isNullPointerConstant(
+                       Ctx, Expr::NPC_ValueDependentIsNotNull) != Expr::NPCK_NotNull;
+        else
+          Next = ME->getBase()->IgnoreParens();
+        if (ME->isArrow() && !AtNull)
+          return std::nullopt;
+      } else if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(L)) {
+        auto Index = scaledIndex(ASE->getIdx(), ASE->getType(), T, C);
+        if (!Index)
+          return std::nullopt;
+        Term = *Index;
+        Variable = true;
+        const Expr *Base = ASE->getBase()->IgnoreParens();
+        if (const auto *Decay = dyn_cast<ImplicitCastExpr>(Base);
+            Decay && Decay->getCastKind() == CK_ArrayToPointerDecay)
+          Next = Decay->getSubExpr()->IgnoreParens();
+        else
+          return std::nullopt; // indexing through a pointer member
+      } else {
+        return std::nullopt;
+      }
+      auto A = Sum.getAs<NonLoc>(), B = Term.getAs<NonLoc>();
+      if (!A || !B)
+        return std::nullopt;
+      Sum = SVB.evalBinOpNN(C.getState(), BO_Add, *A, *B, T);
+      if (AtNull)
+        return Variable ? std::optional<SVal>(Sum) : std::nullopt;
+      L = Next;
+    }
+    return std::nullopt;
   }
 
   // `(PULONG)((PUCHAR)SaveBuf + len)` evaluates to Unknown; remember what

@@ -92,6 +92,13 @@ struct Interval {
 };
 std::optional<Interval> valueRange(clang::ento::ProgramStateRef State, clang::ento::SVal V);
 
+// Results of checked arithmetic (IntSafeModel): symbols whose value is the
+// exact mathematical result of their expression, known to fit their type.
+// Their ranges are computed without assuming a wrap.
+clang::ento::ProgramStateRef markExact(clang::ento::ProgramStateRef State,
+                                       clang::ento::SymbolRef Sym);
+bool isExact(clang::ento::ProgramStateRef State, clang::ento::SymbolRef Sym);
+
 // True if a comparison assumed on this path already implies End <= Size,
 // comparing both as Base + constant through integer casts (the program's
 // `SaveBufSize < hdr + len` computed in UINT32 and a copy ending at

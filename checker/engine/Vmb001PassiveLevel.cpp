@@ -60,17 +60,19 @@ public:
     unsigned L = State->get<CurrentIrql>();
     if (K.empty() || L == UnknownIrql)
       return;
-    auto [Min, Max] = requirement(K, Call, C);
+    auto [Min, Max, Undecided] = requirement(K, Call, C);
     std::string Name = "'" + writtenName(Call, C) + "'";
     std::string Contract = "the IRQL contract of " + Name + " comes from " + K.Origin;
+    std::string When =
+        Undecided.empty() ? "" : " when " + Undecided + ", which this path does not rule out,";
     if (Max && int64_t(L) > *Max)
       report(C, TooHighTag,
-             Name + " requires IRQL " + bound(Min, Max) + " but the IRQL is " + irqlName(L) +
+             Name + " requires IRQL " + bound(Min, Max) + When + " but the IRQL is " + irqlName(L) +
                  " here" + paren("raised by ", raisedBy(C)),
              Call.getSourceRange(), FD, Contract);
     else if (Min && int64_t(L) < *Min)
       report(C, TooLowTag,
-             Name + " requires IRQL " + bound(Min, Max) + " but the IRQL is " + irqlName(L) +
+             Name + " requires IRQL " + bound(Min, Max) + When + " but the IRQL is " + irqlName(L) +
                  " here" + (raisedBy(C).empty() ? ": nothing raised it on this path"
                                                 : paren(L == 0 ? "lowered by " : "set by ", raisedBy(C))),
              Call.getSourceRange(), FD, Contract);
@@ -188,44 +190,73 @@ private:
   }
 
   // The IRQL window of this call: the contract's, with _When_ conditions
-  // decided by the arguments on this path. A condition the path does not
-  // decide widens the window to its permissive side, never narrows it.
-  static std::pair<std::optional<int64_t>, std::optional<int64_t>>
-  requirement(const IrqlContract &K, const CallEvent &Call, CheckerContext &C) {
-    std::optional<int64_t> Min = K.Min, Max = K.Max;
+  // decided by the arguments on this path. A condition holds, fails, or the
+  // path does not decide it (a timeout read from the context, a field the
+  // analysis cannot see). An undecided condition may hold, so its
+  // requirement is kept where it is stricter: the window narrows to the
+  // strictest alternative, never widens - an undecidable condition must not
+  // switch the check off. Undecided names an undecided condition whose
+  // requirement is the binding one, for the message.
+  struct Window {
+    std::optional<int64_t> Min, Max;
+    std::string Undecided;
+  };
+  static Window requirement(const IrqlContract &K, const CallEvent &Call, CheckerContext &C) {
+    Window Win{K.Min, K.Max, ""};
+    std::vector<const IrqlContract::Conditional *> Open;
     for (const IrqlContract::Conditional &W : K.When) {
       std::optional<int64_t> Holds = evaluate(W, K, Call, C);
       if (Holds && *Holds) {
         if (W.Min)
-          Min = W.Min;
+          Win.Min = W.Min;
         if (W.Max)
-          Max = W.Max;
+          Win.Max = W.Max;
       } else if (!Holds) {
-        Max = (Max && W.Max) ? std::optional<int64_t>(std::max(*Max, *W.Max)) : std::nullopt;
-        Min = (Min && W.Min) ? std::optional<int64_t>(std::min(*Min, *W.Min)) : std::nullopt;
+        Open.push_back(&W);
       }
     }
-    return {Min, Max};
+    for (const IrqlContract::Conditional *W : Open) {
+      if (W->Max && (!Win.Max || *W->Max < *Win.Max))
+        Win.Max = W->Max;
+      if (W->Min && (!Win.Min || *W->Min > *Win.Min))
+        Win.Min = W->Min;
+    }
+    // Name the undecided condition the binding requirement comes from.
+    for (const IrqlContract::Conditional *W : Open)
+      if ((W->Max && W->Max == Win.Max) || (W->Min && *W->Min > 0 && W->Min == Win.Min)) {
+        Win.Undecided = W->Condition;
+        break;
+      }
+    return Win;
   }
 
   static std::optional<int64_t> evaluate(const IrqlContract::Conditional &W,
                                          const IrqlContract &K, const CallEvent &Call,
                                          CheckerContext &C) {
-    auto ValueOf = [&](llvm::StringRef Name, bool Deref) -> std::optional<int64_t> {
+    auto IndexOf = [&](llvm::StringRef Name) -> std::optional<unsigned> {
       unsigned Index;
       if (auto It = K.ArgNames.find(Name.str()); It != K.ArgNames.end())
         Index = It->second;
-      else if (Deref || !Name.consume_front("arg") || Name.getAsInteger(10, Index))
-        return Deref ? std::nullopt : enumConstant(C.getASTContext(), Name);
+      else if (!Name.consume_front("arg") || Name.getAsInteger(10, Index))
+        return std::nullopt;
       if (Index >= Call.getNumArgs())
         return std::nullopt;
-      return argumentValue(Call, Index, Deref, C);
+      return Index;
+    };
+    SalResolver R;
+    R.Value = [&](llvm::StringRef Name, bool Deref) -> std::optional<int64_t> {
+      if (auto Index = IndexOf(Name))
+        return argumentValue(Call, *Index, Deref, "", C);
+      return Deref ? std::nullopt : enumConstant(C.getASTContext(), Name);
+    };
+    R.Field = [&](llvm::StringRef Name, llvm::StringRef Member) -> std::optional<int64_t> {
+      if (auto Index = IndexOf(Name))
+        return argumentValue(Call, *Index, true, Member, C);
+      return std::nullopt;
     };
     const EngineContext &E = EngineContext::current();
     if (W.Where.isValid() && E.Sal)
-      return E.Sal->evaluate(W.Condition, W.Where, ValueOf);
-    SalResolver R;
-    R.Value = ValueOf;
+      return E.Sal->evaluate(W.Condition, W.Where, R);
     return evaluateSal(tokenizeSal(W.Condition), R);
   }
 
@@ -237,30 +268,34 @@ private:
     return std::nullopt;
   }
 
-  // The value of argument Index (or of what it points to) on this path;
-  // pointers count as 0 when null and 1 when known not to be.
+  // The value of argument Index (or of what it points to, or of its field
+  // Member) on this path; pointers count as 0 when null and 1 when known
+  // not to be.
   static std::optional<int64_t> argumentValue(const CallEvent &Call, unsigned Index, bool Deref,
-                                              CheckerContext &C) {
+                                              llvm::StringRef Member, CheckerContext &C) {
     ProgramStateRef State = C.getState();
     SVal V = Call.getArgSVal(Index);
     if (Deref) {
       QualType T = Call.getArgExpr(Index)->getType()->getPointeeType();
       if (T.isNull() || !V.getAs<Loc>())
         return std::nullopt;
-      if (T->isIntegerType()) {
+      if (T->isIntegerType() && Member.empty()) {
         V = State->getSVal(V.castAs<Loc>(), T);
       } else if (const auto *RD = T->getAsRecordDecl()) {
-        // LARGE_INTEGER: read the 64-bit member at offset 0 (QuadPart), where
-        // the driver wrote it.
+        // `Timeout->QuadPart`, or `*Timeout` of a LARGE_INTEGER: the named
+        // member, else the 64-bit member (QuadPart), where the driver wrote it.
         const auto *Base = dyn_cast_or_null<SubRegion>(V.getAsRegion());
-        const FieldDecl *Quad = nullptr;
-        for (const FieldDecl *F : RD->fields())
-          if (F->getType()->isIntegerType() && C.getASTContext().getTypeSize(F->getType()) == 64)
-            Quad = F;
-        if (!Base || !Quad || !RD->isCompleteDefinition())
+        const FieldDecl *Field = nullptr;
+        if (RD->isCompleteDefinition())
+          for (const FieldDecl *F : RD->fields())
+            if (Member.empty() ? F->getType()->isIntegerType() &&
+                                     C.getASTContext().getTypeSize(F->getType()) == 64
+                               : F->getName() == Member)
+              Field = F;
+        if (!Base || !Field || !Field->getType()->isIntegerType())
           return std::nullopt;
         MemRegionManager &MRM = C.getSValBuilder().getRegionManager();
-        V = State->getSVal(MRM.getFieldRegion(Quad, Base));
+        V = State->getSVal(MRM.getFieldRegion(Field, Base));
       } else {
         return std::nullopt;
       }
@@ -284,7 +319,7 @@ private:
   static unsigned argLevel(const CallEvent &Call, unsigned Index, CheckerContext &C) {
     if (Index >= Call.getNumArgs())
       return UnknownIrql;
-    auto V = argumentValue(Call, Index, false, C);
+    auto V = argumentValue(Call, Index, false, "", C);
     return V && *V >= 0 && *V < int64_t(UnknownIrql) ? unsigned(*V) : UnknownIrql;
   }
 
@@ -354,6 +389,8 @@ private:
   }
 
   static std::string bound(std::optional<int64_t> Min, std::optional<int64_t> Max) {
+    if (Min && *Min <= 0)
+      Min.reset(); // _IRQL_requires_min_(PASSIVE_LEVEL) bounds nothing
     if ((Min && Max && *Min == *Max) || (!Min && Max && *Max == 0))
       return "= " + irqlName(*Max);
     if (Max && !Min)
@@ -413,7 +450,8 @@ std::vector<Finding> checkVmb001Annotations(const ASTContext &Ctx, const SalInde
         F.Function = CB.Name;
         F.Where = spanOf(SM, Ctx.getLangOpts(), SourceRange(A.Loc));
         F.LineText = lineTextOf(SM, A.Loc);
-        std::string Written = A.Name + "(" + (A.Args.empty() ? "" : A.Args[0].Text) + ")";
+        std::string Written = A.Name + "(" + (A.Args.empty() ? "" : A.Args[0].Text) + ")" +
+                              (A.Via.empty() ? "" : " (written through " + A.Via + ")");
         F.Message = Written + " on a declaration of '" + CB.Name +
                     "' conflicts with its role: EVT_VMB_CHANNEL_SAVE_PACKET is called and must "
                     "return at PASSIVE_LEVEL";

@@ -225,6 +225,14 @@ private:
     if (T.K != SalToken::Identifier) return std::nullopt;
     ++Pos;
     if (T.Text == "sizeof") return std::nullopt;
+    // `Name->Member` (and `Name.Member`): a field of what an argument points to.
+    if ((peek("->") || peek(".")) && Pos + 1 < Toks.size() &&
+        Toks[Pos + 1].K == SalToken::Identifier) {
+      std::string Member = Toks[Pos + 1].Text;
+      Pos += 2;
+      Opt V = Res.Field ? Res.Field(T.Text, Member) : std::nullopt;
+      return V || !Skipping ? V : Opt(0);
+    }
     if (Res.Value) if (auto V = Res.Value(T.Text, false)) return V;
     if (Res.Macro && Depth < 32) {
       if (auto Body = Res.Macro(T.Text)) {

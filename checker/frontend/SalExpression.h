@@ -25,9 +25,11 @@ struct SalToken {
 std::vector<SalToken> tokenizeSal(llvm::StringRef Text);
 
 // Resolves an identifier to tokens (a macro body) or a value (a parameter).
-// Deref is true for `*Name`.
+// Deref is true for `*Name`. Field resolves `Name->Member` (the real WDK
+// writes `Timeout->QuadPart != 0`).
 struct SalResolver {
   std::function<std::optional<int64_t>(llvm::StringRef Name, bool Deref)> Value;
+  std::function<std::optional<int64_t>(llvm::StringRef Name, llvm::StringRef Member)> Field;
   std::function<std::optional<std::vector<SalToken>>(llvm::StringRef Name)> Macro;
 };
 

@@ -4,10 +4,11 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/TypeLoc.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/MacroArgs.h"
 #include "clang/Lex/MacroInfo.h"
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
-#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/DenseSet.h"
 
 #include <algorithm>
 
@@ -36,33 +37,54 @@ class SalIndex::Hooks : public PPCallbacks {
 public:
   explicit Hooks(SalIndex &Idx) : Idx(Idx) {}
 
-  void MacroExpands(const Token &NameTok, const MacroDefinition &,
-                    SourceRange Range, const MacroArgs *) override {
+  void MacroExpands(const Token &NameTok, const MacroDefinition &MD,
+                    SourceRange Range, const MacroArgs *Args) override {
     SourceLocation L = NameTok.getLocation();
-    if (!L.isFileID())
-      return; // only annotations as written, not those inside other macros
     const IdentifierInfo *II = NameTok.getIdentifierInfo();
     llvm::StringRef N = II->getName();
-    if (N.empty() || (N[0] != '_' && N[0] != 'P'))
+    if (!L.isFileID()) {
+      if (!UserMacros.empty())
+        expandsInUserMacro(N, L, MD, Range, Args);
+      return; // otherwise an inner layer of some annotation or other macro
+    }
+    // A macro in the arguments of a driver annotation macro
+    // (VSP_MAX_IRQL(PASSIVE_LEVEL)) is expanded before that macro's body.
+    if (!UserMacros.empty() && withinUserMacroInvocation(L))
+      return;
+    UserMacros.clear();
+    if (N.empty() || (N[0] != '_' && N[0] != 'P')) {
+      // The driver's own annotation macros (`#define MY_DISPATCH
+      // _IRQL_requires_(DISPATCH_LEVEL)`): their annotations count as if
+      // written here.
+      if (bodyHasAnnotation(MD.getMacroInfo()) && !Idx.PP.isParsingIfOrElifDirective())
+        UserMacros.push_back({L, N.str(), Range.getEnd()});
       return; // fast path: almost every macro in a TU
+    }
     if (N == "PAGED_CODE" || N == "PAGED_CODE_LOCKED") {
       Idx.Markers.push_back({N.str(), L});
       return;
     }
-    if (!isAnnotationName(N) || Idx.PP.isParsingIfOrElifDirective())
+    if (!isAnnotationName(N)) {
+      if (bodyHasAnnotation(MD.getMacroInfo()) && !Idx.PP.isParsingIfOrElifDirective())
+        UserMacros.push_back({L, N.str(), Range.getEnd()});
       return;
+    }
+    if (Idx.PP.isParsingIfOrElifDirective())
+      return;
+    // A driver macro named like an annotation (`#define _Vsp_locked_
+    // _IRQL_requires_(DISPATCH_LEVEL)` in the driver's source): its body is
+    // what counts.
+    if (const MacroInfo *MI = MD.getMacroInfo();
+        MI && Idx.SM.isInMainFile(MI->getDefinitionLoc()) && bodyHasAnnotation(MI)) {
+      UserMacros.push_back({L, N.str(), Range.getEnd()});
+      return;
+    }
     // An annotation written inside another's arguments, e.g. the
     // _IRQL_requires_max_ of _When_(c, _IRQL_requires_max_(x)), is expanded
     // with file locations while the outer one is pre-expanding its
     // arguments; it belongs to the outer annotation, not to the declaration.
-    auto [File, Offset] = Idx.SM.getDecomposedLoc(L);
-    if (File == Outer.File && Offset > Outer.Begin && Offset < Outer.End)
+    if (insideLastAnnotation(L, Range))
       return;
-    if (Range.getEnd().isFileID()) {
-      auto [EndFile, EndOffset] = Idx.SM.getDecomposedLoc(Range.getEnd());
-      if (EndFile == File)
-        Outer = {File, Offset, EndOffset};
-    }
     Record R;
     R.Name = II;
     R.Loc = L;
@@ -76,7 +98,9 @@ public:
     SourceLocation Anchor = Idx.SM.getExpansionLoc(Tok.getLocation());
     // An expansion whose own tokens reach the parser is not an annotation
     // here (e.g. a project that defines _In_ to something real).
-    llvm::erase_if(Pending, [&](const Record &R) { return R.Loc == Anchor; });
+    llvm::erase_if(Pending, [&](const Record &R) {
+      return R.MacroLoc.isValid() ? producedBy(Tok.getLocation(), R.MacroLoc) : R.Loc == Anchor;
+    });
     for (Record &R : Pending) {
       R.Anchor = Anchor;
       auto [File, Offset] = Idx.SM.getDecomposedLoc(Anchor);
@@ -91,12 +115,114 @@ public:
   }
 
 private:
+  // A macro expanded while a driver macro with annotations in its body is
+  // being expanded. Annotations written directly in that body (or in the
+  // body of a driver macro it uses) are recorded; the inner layers of those
+  // annotations, and annotations nested in their arguments, are not.
+  void expandsInUserMacro(llvm::StringRef N, SourceLocation L, const MacroDefinition &MD,
+                          SourceRange Range, const MacroArgs *Args) {
+    const SourceManager &SM = Idx.SM;
+    SourceLocation Parent = SM.getImmediateExpansionRange(L).getBegin();
+    auto It = llvm::find_if(UserMacros, [&](const UserMacro &U) { return U.Loc == Parent; });
+    if (It == UserMacros.end())
+      return;
+    std::string Via = It->Name;
+    if (!isAnnotationName(N)) {
+      if (bodyHasAnnotation(MD.getMacroInfo()))
+        UserMacros.push_back({L, std::move(Via), Range.getEnd()});
+      return;
+    }
+    if (insideLastAnnotation(SM.getSpellingLoc(L), Range))
+      return;
+    Record R;
+    R.Name = Idx.PP.getIdentifierInfo(N);
+    R.Loc = SM.getExpansionLoc(L);
+    R.End = R.Loc;
+    R.MacroLoc = L;
+    R.Via = std::move(Via);
+    R.Invocation = N.str();
+    if (Args) {
+      R.Invocation += "(";
+      for (unsigned I = 0, E = Args->getNumMacroArguments(); I < E; ++I) {
+        if (I)
+          R.Invocation += ", ";
+        bool First = true;
+        for (const Token *T = Args->getUnexpArgument(I); T->isNot(tok::eof); ++T) {
+          if (!First && T->hasLeadingSpace())
+            R.Invocation += ' ';
+          First = false;
+          R.Invocation += Idx.PP.getSpelling(*T);
+        }
+      }
+      R.Invocation += ")";
+    }
+    Pending.push_back(R);
+  }
+
+  // True when an annotation whose name is spelled at Spelled lies within the
+  // invocation text of the last one recorded (then it is one of its
+  // arguments); otherwise remembers this one's invocation text.
+  bool insideLastAnnotation(SourceLocation Spelled, SourceRange Range) {
+    const SourceManager &SM = Idx.SM;
+    auto [File, Offset] = SM.getDecomposedLoc(Spelled);
+    if (File == Outer.File && Offset > Outer.Begin && Offset < Outer.End)
+      return true;
+    SourceLocation End = SM.getSpellingLoc(Range.getEnd());
+    auto [EndFile, EndOffset] = SM.getDecomposedLoc(End);
+    if (EndFile == File)
+      Outer = {File, Offset, EndOffset};
+    return false;
+  }
+
+  // Whether a token at TokLoc comes out of the expansion of the macro whose
+  // name is at MacroLoc.
+  bool producedBy(SourceLocation TokLoc, SourceLocation MacroLoc) const {
+    for (unsigned Depth = 0; TokLoc.isMacroID() && Depth < 64; ++Depth) {
+      if (TokLoc == MacroLoc)
+        return true;
+      TokLoc = Idx.SM.getImmediateExpansionRange(TokLoc).getBegin();
+    }
+    return TokLoc == MacroLoc;
+  }
+
+  bool bodyHasAnnotation(const MacroInfo *MI) {
+    if (!MI || MI->getNumTokens() == 0)
+      return false;
+    auto [It, New] = AnnotationBodies.try_emplace(MI, false);
+    if (New)
+      for (const Token &T : MI->tokens())
+        if (const IdentifierInfo *TI = T.getIdentifierInfo())
+          if (isAnnotationName(TI->getName())) {
+            It->second = true;
+            break;
+          }
+    return It->second;
+  }
+
   SalIndex &Idx;
   llvm::SmallVector<Record, 4> Pending;
   struct {
     FileID File;
     unsigned Begin = 0, End = 0;
   } Outer; // the last annotation's invocation text
+  struct UserMacro {
+    SourceLocation Loc; // its name, where expanded
+    std::string Name;   // the outermost driver macro, for messages
+    SourceLocation End; // the end of its invocation
+  };
+
+  bool withinUserMacroInvocation(SourceLocation L) const {
+    const UserMacro &U = UserMacros.front();
+    if (!U.End.isFileID())
+      return false;
+    auto [File, Offset] = Idx.SM.getDecomposedLoc(L);
+    auto [BF, BO] = Idx.SM.getDecomposedLoc(U.Loc);
+    auto [EF, EO] = Idx.SM.getDecomposedLoc(U.End);
+    return File == BF && File == EF && Offset > BO && Offset <= EO;
+  }
+  // The driver macros with annotations in their bodies being expanded now.
+  llvm::SmallVector<UserMacro, 2> UserMacros;
+  llvm::DenseMap<const MacroInfo *, bool> AnnotationBodies;
 };
 
 SalIndex::SalIndex(Preprocessor &PP) : PP(PP), SM(PP.getSourceManager()) {}
@@ -148,11 +274,8 @@ static std::vector<std::string> splitArguments(llvm::StringRef Invocation) {
   return Args;
 }
 
-std::optional<int64_t>
-SalIndex::evaluate(llvm::StringRef Text, SourceLocation Loc,
-                   decltype(SalResolver::Value) ValueOf) const {
-  SalResolver R;
-  R.Value = std::move(ValueOf);
+std::optional<int64_t> SalIndex::evaluate(llvm::StringRef Text, SourceLocation Loc, SalResolver Arguments) const {
+  SalResolver R = std::move(Arguments);
   R.Macro = [&](llvm::StringRef Name) -> std::optional<std::vector<SalToken>> {
     IdentifierInfo *II = PP.getIdentifierInfo(Name);
     if (!II || !II->hadMacroDefinition())
@@ -175,17 +298,22 @@ SalAnnotation SalIndex::resolve(const Record &R) const {
   SalAnnotation A;
   A.Name = R.Name->getName().str();
   A.Loc = R.Loc;
-  if (R.End == R.Loc)
-    return A;
-  auto [F1, O1] = SM.getDecomposedLoc(R.Loc);
-  auto [F2, O2] = SM.getDecomposedLoc(R.End);
-  if (F1 != F2 || O2 < O1)
-    return A;
-  bool Invalid = false;
-  llvm::StringRef Buf = SM.getBufferData(F1, &Invalid);
-  if (Invalid || O2 >= Buf.size())
-    return A;
-  llvm::StringRef Invocation = Buf.slice(O1, O2 + 1);
+  A.Spelling = R.MacroLoc.isValid() ? SM.getSpellingLoc(R.MacroLoc) : R.Loc;
+  A.Via = R.Via;
+  llvm::StringRef Invocation = R.Invocation;
+  if (Invocation.empty()) {
+    if (R.End == R.Loc)
+      return A;
+    auto [F1, O1] = SM.getDecomposedLoc(R.Loc);
+    auto [F2, O2] = SM.getDecomposedLoc(R.End);
+    if (F1 != F2 || O2 < O1)
+      return A;
+    bool Invalid = false;
+    llvm::StringRef Buf = SM.getBufferData(F1, &Invalid);
+    if (Invalid || O2 >= Buf.size())
+      return A;
+    Invocation = Buf.slice(O1, O2 + 1);
+  }
   for (std::string &Text : splitArguments(Invocation)) {
     SalArgument Arg;
     Arg.Value = evaluate(Text, R.Loc);
@@ -272,18 +400,20 @@ std::vector<SalAnnotation> SalIndex::annotationsOf(const Decl *D) const {
   return Out;
 }
 
+// The same annotation reached through two redeclarations or typedefs is
+// kept once; two annotations from one use of a driver macro are distinct.
+using SeenAnnotations = llvm::DenseSet<std::pair<const void *, const void *>>;
 static void appendUnique(std::vector<SalAnnotation> &Out,
-                         std::vector<SalAnnotation> &&More,
-                         llvm::SmallPtrSetImpl<const void *> &Seen) {
+                         std::vector<SalAnnotation> &&More, SeenAnnotations &Seen) {
   for (SalAnnotation &A : More)
-    if (Seen.insert(A.Loc.getPtrEncoding()).second)
+    if (Seen.insert({A.Loc.getPtrEncoding(), A.Spelling.getPtrEncoding()}).second)
       Out.push_back(std::move(A));
 }
 
 std::vector<SalAnnotation>
 SalIndex::functionAnnotations(const FunctionDecl *FD) const {
   std::vector<SalAnnotation> Out;
-  llvm::SmallPtrSet<const void *, 16> Seen;
+  SeenAnnotations Seen;
   for (const FunctionDecl *R : FD->redecls()) {
     appendUnique(Out, annotationsOf(R), Seen);
     for (const TypedefNameDecl *TD : writtenTypedefs(R->getTypeSourceInfo()))
@@ -295,7 +425,7 @@ SalIndex::functionAnnotations(const FunctionDecl *FD) const {
 std::vector<SalAnnotation>
 SalIndex::parameterAnnotations(const FunctionDecl *FD, unsigned Index) const {
   std::vector<SalAnnotation> Out;
-  llvm::SmallPtrSet<const void *, 16> Seen;
+  SeenAnnotations Seen;
   for (const FunctionDecl *R : FD->redecls()) {
     if (Index < R->getNumParams() && !R->getParamDecl(Index)->isImplicit())
       appendUnique(Out, annotationsOf(R->getParamDecl(Index)), Seen);

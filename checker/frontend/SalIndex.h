@@ -44,6 +44,12 @@ struct SalAnnotation {
   // _When_(Wait == 1, _IRQL_requires_max_(APC_LEVEL)).
   std::vector<SalAnnotation> Nested;
   clang::SourceLocation Loc; // the macro name, in a source file
+  // Set when the annotation is written in the body of the driver's own macro
+  // (`#define MY_DISPATCH _IRQL_requires_(DISPATCH_LEVEL)`): that macro's
+  // name; Loc is then where the macro is used, Spelling where the
+  // annotation is written in its definition. Otherwise Spelling == Loc.
+  std::string Via;
+  clang::SourceLocation Spelling;
 
   const SalArgument *arg(size_t I) const {
     return I < Args.size() ? &Args[I] : nullptr;
@@ -74,10 +80,10 @@ public:
   bool containsMarker(llvm::StringRef Marker, clang::SourceRange Range) const;
 
   // Evaluates an expression written at Loc (macros as defined there).
-  // ValueOf, when set, resolves identifiers first (a call's arguments).
-  std::optional<int64_t>
-  evaluate(llvm::StringRef Text, clang::SourceLocation Loc,
-           decltype(SalResolver::Value) ValueOf = nullptr) const;
+  // Arguments, when its Value/Field are set, resolves identifiers first (a
+  // call's arguments); its Macro is replaced by the TU's macros at Loc.
+  std::optional<int64_t> evaluate(llvm::StringRef Text, clang::SourceLocation Loc,
+                                  SalResolver Arguments = {}) const;
 
   // Names the index records: SAL 2 style `_Xxx_`, legacy `__drv_xxx`, and
   // SAL 1 `__in`/`__out` families.
@@ -96,6 +102,12 @@ private:
     clang::SourceLocation End;     // closing parenthesis, or Loc
     clang::SourceLocation Anchor;  // first parser token after the annotation
     unsigned AnchorOffset = 0;
+    // For an annotation in the body of the driver's own macro: the
+    // annotation's name token (a macro location), the invocation as the
+    // preprocessor saw it, and the macro's name.
+    clang::SourceLocation MacroLoc;
+    std::string Invocation;
+    std::string Via;
   };
 
   SalAnnotation resolve(const Record &R) const;

@@ -23,7 +23,26 @@ std::optional<int64_t> eval(const std::string &Text,
       return std::nullopt;
     return It->second;
   };
+  R.Field = [Values](llvm::StringRef N, llvm::StringRef Member) -> std::optional<int64_t> {
+    auto It = Values.find(N.str() + "->" + Member.str());
+    if (It == Values.end())
+      return std::nullopt;
+    return It->second;
+  };
   return evaluateSal(tokenizeSal(Text), R);
+}
+
+TEST(SalExpression, MemberOfAnArgumentAsTheWdkWritesIt) {
+  const char *Zero = "(Timeout!=NULL && Timeout->QuadPart==0)";
+  const char *Wait = "(Timeout==NULL || Timeout->QuadPart!=0)";
+  std::map<std::string, std::string> M = {{"NULL", "((void *)0)"}};
+  EXPECT_EQ(eval(Zero, M, {{"Timeout", 1}, {"Timeout->QuadPart", 0}}), 1);
+  EXPECT_EQ(eval(Wait, M, {{"Timeout", 1}, {"Timeout->QuadPart", 0}}), 0);
+  // A NULL timeout decides both without reading the member.
+  EXPECT_EQ(eval(Zero, M, {{"Timeout", 0}}), 0);
+  EXPECT_EQ(eval(Wait, M, {{"Timeout", 0}}), 1);
+  // An unknown member leaves the condition undecided.
+  EXPECT_EQ(eval(Zero, M, {{"Timeout", 1}}), std::nullopt);
 }
 
 TEST(SalExpression, IntegerLiteralsInEveryBase) {

@@ -135,10 +135,10 @@ TEST(SalIndex, WhenKeepsConditionAndNestedAnnotation) {
     const auto *FD = find<FunctionDecl>(Ctx, "KeSetEvent");
     ASSERT_TRUE(FD);
     auto As = Idx.annotationsOf(FD);
-    ASSERT_EQ(As.size(), 2u);
+    ASSERT_EQ(As.size(), 3u); // the third _When_ carries __drv_reportError
     EXPECT_EQ(As[0].Name, "_When_");
     ASSERT_EQ(As[0].Args.size(), 2u);
-    EXPECT_EQ(As[0].Args[0].Text, "Wait == 0");
+    EXPECT_EQ(As[0].Args[0].Text, "Wait==0");
     ASSERT_EQ(As[0].Nested.size(), 1u);
     EXPECT_EQ(As[0].Nested[0].Name, "_IRQL_requires_max_");
     ASSERT_TRUE(As[0].Nested[0].Args[0].Value);
@@ -150,9 +150,11 @@ TEST(SalIndex, WhenKeepsConditionAndNestedAnnotation) {
 TEST(SalIndex, DeclspecBetweenAnnotationAndType) {
   runOn("#include <wdm.h>\n", [](ASTContext &Ctx, const SalIndex &Idx) {
     auto As = Idx.annotationsOf(find<FunctionDecl>(Ctx, "KeAcquireSpinLockAtDpcLevel"));
-    ASSERT_EQ(As.size(), 1u);
-    EXPECT_EQ(As[0].Name, "_IRQL_requires_min_");
-    EXPECT_EQ(*As[0].Args[0].Value, 2);
+    ASSERT_EQ(As.size(), 3u);
+    EXPECT_EQ(As[0].Name, "_Requires_lock_not_held_");
+    EXPECT_EQ(As[1].Name, "_Acquires_lock_");
+    EXPECT_EQ(As[2].Name, "_IRQL_requires_min_");
+    EXPECT_EQ(*As[2].Args[0].Value, 2);
     auto Raise = Idx.annotationsOf(find<FunctionDecl>(Ctx, "KeAcquireSpinLockRaiseToDpc"));
     EXPECT_TRUE(named(Raise, "_IRQL_saves_"));
     EXPECT_TRUE(named(Raise, "_IRQL_raises_"));
@@ -218,6 +220,49 @@ TEST(SalIndex, LegacyDriverSpecNames) {
           ASSERT_EQ(F.size(), 1u);
           EXPECT_EQ(F[0].Name, "__drv_maxIRQL");
           EXPECT_EQ(*F[0].Args[0].Value, 1);
+        });
+}
+
+TEST(SalIndex, AnnotationsWrittenThroughTheDriversOwnMacros) {
+  runOn("#include <driverspecs.h>\n"
+        "#define MY_LOCKED _IRQL_requires_(DISPATCH_LEVEL) _IRQL_requires_same_\n"
+        "#define MY_MAX(l) _IRQL_requires_max_(l)\n"
+        "#define MY_RULES MY_MAX(APC_LEVEL) _When_(w != 0, _IRQL_requires_max_(PASSIVE_LEVEL))\n"
+        "#define MY_REAL_TOKENS int\n"
+        "#define _My_locked_ _IRQL_requires_min_(APC_LEVEL)\n"
+        "_My_locked_ void m(void);\n"
+        "MY_LOCKED void f(void);\n"
+        "MY_MAX(PASSIVE_LEVEL) void g(void);\n"
+        "MY_RULES void h(int w);\n"
+        "MY_REAL_TOKENS k(void);\n",
+        [](ASTContext &Ctx, const SalIndex &Idx) {
+          auto F = Idx.functionAnnotations(find<FunctionDecl>(Ctx, "f"));
+          ASSERT_EQ(F.size(), 2u); // two annotations from one use of MY_LOCKED
+          EXPECT_EQ(F[0].Name, "_IRQL_requires_");
+          EXPECT_EQ(F[0].Via, "MY_LOCKED");
+          ASSERT_TRUE(F[0].Args.size() == 1 && F[0].Args[0].Value);
+          EXPECT_EQ(*F[0].Args[0].Value, 2);
+          EXPECT_EQ(F[1].Name, "_IRQL_requires_same_");
+          auto G = Idx.functionAnnotations(find<FunctionDecl>(Ctx, "g"));
+          ASSERT_EQ(G.size(), 1u);
+          ASSERT_TRUE(G[0].Args.size() == 1 && G[0].Args[0].Value);
+          EXPECT_EQ(*G[0].Args[0].Value, 0);
+          // A driver macro used inside another, and a _When_ whose nested
+          // annotation stays nested.
+          auto H = Idx.functionAnnotations(find<FunctionDecl>(Ctx, "h"));
+          ASSERT_EQ(H.size(), 2u);
+          EXPECT_EQ(H[0].Name, "_IRQL_requires_max_");
+          EXPECT_EQ(H[0].Via, "MY_RULES");
+          EXPECT_EQ(H[1].Name, "_When_");
+          ASSERT_EQ(H[1].Args.size(), 2u);
+          ASSERT_EQ(H[1].Nested.size(), 1u);
+          EXPECT_EQ(H[1].Nested[0].Name, "_IRQL_requires_max_");
+          EXPECT_TRUE(Idx.functionAnnotations(find<FunctionDecl>(Ctx, "k")).empty());
+          // Named like an annotation, but the driver's own.
+          auto M = Idx.functionAnnotations(find<FunctionDecl>(Ctx, "m"));
+          ASSERT_EQ(M.size(), 1u);
+          EXPECT_EQ(M[0].Name, "_IRQL_requires_min_");
+          EXPECT_EQ(M[0].Via, "_My_locked_");
         });
 }
 

@@ -39,6 +39,17 @@
 #define __drv_restoresIRQL _IRQL_restores_
 #define __drv_sameIRQL _IRQL_requires_same_
 
+/* Type and diagnostic annotations (the WDK writes them on DDI parameters). */
+#define __drv_typeConst 0
+#define __drv_typeCond 1
+#define __drv_typeBitset 2
+#define __drv_typeExpr 3
+#define __drv_strictTypeMatch(mode) _Drv_annotation_("SAL_strictTypeMatch", (mode))
+#define __drv_strictType(typename, mode) _Drv_annotation_("SAL_strictType", (typename, mode))
+#define _Strict_type_match_ __drv_strictTypeMatch(__drv_typeConst)
+#define __drv_reportError(why) _Drv_annotation_("SAL_error", (why))
+#define _Points_to_data_ _SAL2_Source_(_Points_to_data_, (), _Pre1_impl_(__points_to_data_impl))
+
 /* Function class and role annotations. */
 #define _Function_class_(x) _SA_annotes1(SAL_functionClassNew, #x)
 #define __drv_functionClass(x) _Function_class_(x)

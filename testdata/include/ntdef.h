@@ -12,6 +12,7 @@
 #define CONST const
 #define FORCEINLINE __forceinline
 #define NTAPI __stdcall
+#define FASTCALL __fastcall
 #define NTSYSAPI __declspec(dllimport)
 #define NTKERNELAPI __declspec(dllimport)
 #define DECLSPEC_NORETURN __declspec(noreturn)

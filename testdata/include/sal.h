@@ -41,6 +41,7 @@
 #define _In_reads_bytes_(size) _SAL2_Source_(_In_reads_bytes_, (size), _Pre_bytecount_(size) _Pre_valid_impl_)
 #define _In_reads_bytes_opt_(size) _SAL2_Source_(_In_reads_bytes_opt_, (size), _Pre_opt_bytecount_(size) _Pre_valid_impl_)
 #define _Inout_updates_bytes_(size) _SAL2_Source_(_Inout_updates_bytes_, (size), _Pre_bytecap_(size) _Post_valid_impl_)
+#define _Deref_out_range_(lb, ub) _SAL2_Source_(_Deref_out_range_, (lb, ub), _Deref_post1_impl_(__range_impl(lb, ub)))
 #define _Outptr_ _SAL2_Source_(_Outptr_, (), _Out_impl_ _Deref_post1_impl_(__notnull_impl_notref))
 #define _Outptr_result_maybenull_ _SAL2_Source_(_Outptr_result_maybenull_, (), _Out_impl_)
 #define _Notliteral_ _SAL2_Source_(_Notliteral_, (), _Pre1_impl_(__notliteral_impl))

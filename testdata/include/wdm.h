@@ -5,6 +5,11 @@
  * match the WDK where vmbcheck depends on them: KeAcquireSpinLock and
  * KeRaiseIrql are macros over KeAcquireSpinLockRaiseToDpc and KfRaiseIrql on
  * AMD64; RtlCopyMemory and friends are macros over memcpy/memmove/memset.
+ * The annotations are written in the forms the WDK's wdm.h uses (nested
+ * _When_ conditions over `Timeout->QuadPart`, lock annotations next to the
+ * IRQL ones, _IRQL_saves_global_(OldIrql, FastMutex), routines that state
+ * only part of their contract, such as ExAcquireFastMutex, which says
+ * _IRQL_raises_ but no maximum).
  */
 #ifndef VMBCHECK_TEST_WDM_H
 #define VMBCHECK_TEST_WDM_H
@@ -28,7 +33,11 @@ NTKERNELAPI KIRQL KeGetCurrentIrql(VOID);
 _IRQL_requires_max_(HIGH_LEVEL)
 _IRQL_raises_(NewIrql)
 _IRQL_saves_
-NTKERNELAPI KIRQL KfRaiseIrql(_In_ KIRQL NewIrql);
+NTKERNELAPI
+KIRQL
+KfRaiseIrql (
+    _In_ KIRQL NewIrql
+    );
 #define KeRaiseIrql(a, b) *(b) = KfRaiseIrql(a)
 
 _IRQL_requires_max_(HIGH_LEVEL)
@@ -49,20 +58,36 @@ typedef struct _KLOCK_QUEUE_HANDLE {
 
 NTKERNELAPI VOID KeInitializeSpinLock(_Out_ PKSPIN_LOCK SpinLock);
 
+_Requires_lock_not_held_(*SpinLock)
+_Acquires_lock_(*SpinLock)
 _IRQL_requires_max_(DISPATCH_LEVEL)
 _IRQL_saves_
 _IRQL_raises_(DISPATCH_LEVEL)
-NTKERNELAPI KIRQL KeAcquireSpinLockRaiseToDpc(_Inout_ PKSPIN_LOCK SpinLock);
+NTKERNELAPI
+KIRQL
+KeAcquireSpinLockRaiseToDpc (
+    _Inout_ PKSPIN_LOCK SpinLock
+    );
 #define KeAcquireSpinLock(SpinLock, OldIrql) \
     *(OldIrql) = KeAcquireSpinLockRaiseToDpc(SpinLock)
 
+_Requires_lock_held_(*SpinLock)
+_Releases_lock_(*SpinLock)
 _IRQL_requires_(DISPATCH_LEVEL)
-NTKERNELAPI VOID KeReleaseSpinLock(_Inout_ PKSPIN_LOCK SpinLock,
-                                   _In_ _IRQL_restores_ KIRQL NewIrql);
+NTKERNELAPI
+VOID
+KeReleaseSpinLock (
+    _Inout_ PKSPIN_LOCK SpinLock,
+    _In_ _IRQL_restores_ KIRQL NewIrql
+    );
 
+_Requires_lock_not_held_(*SpinLock)
+_Acquires_lock_(*SpinLock)
 _IRQL_requires_min_(DISPATCH_LEVEL)
 NTKERNELAPI VOID KeAcquireSpinLockAtDpcLevel(_Inout_ PKSPIN_LOCK SpinLock);
 
+_Requires_lock_held_(*SpinLock)
+_Releases_lock_(*SpinLock)
 _IRQL_requires_min_(DISPATCH_LEVEL)
 NTKERNELAPI VOID KeReleaseSpinLockFromDpcLevel(_Inout_ PKSPIN_LOCK SpinLock);
 
@@ -90,14 +115,27 @@ typedef FAST_MUTEX KGUARDED_MUTEX, *PKGUARDED_MUTEX;
 _IRQL_requires_max_(DISPATCH_LEVEL)
 NTKERNELAPI VOID ExInitializeFastMutex(_Out_ PFAST_MUTEX FastMutex);
 
-_IRQL_requires_max_(APC_LEVEL)
+/* As in the WDK: no maximum written here; the documented one (APC_LEVEL)
+   comes from vmbcheck's DDI table. */
 _IRQL_raises_(APC_LEVEL)
 _IRQL_saves_global_(OldIrql, FastMutex)
-NTKERNELAPI VOID ExAcquireFastMutex(_Inout_ PFAST_MUTEX FastMutex);
+NTKERNELAPI
+VOID
+FASTCALL
+ExAcquireFastMutex (
+    _Inout_ _Requires_lock_not_held_(*_Curr_) _Acquires_lock_(*_Curr_)
+    PFAST_MUTEX FastMutex
+    );
 
 _IRQL_requires_(APC_LEVEL)
 _IRQL_restores_global_(OldIrql, FastMutex)
-NTKERNELAPI VOID ExReleaseFastMutex(_Inout_ PFAST_MUTEX FastMutex);
+NTKERNELAPI
+VOID
+FASTCALL
+ExReleaseFastMutex (
+    _Inout_ _Requires_lock_held_(*_Curr_) _Releases_lock_(*_Curr_)
+    PFAST_MUTEX FastMutex
+    );
 
 _IRQL_requires_max_(APC_LEVEL)
 NTKERNELAPI VOID KeInitializeGuardedMutex(_Out_ PKGUARDED_MUTEX Mutex);
@@ -121,22 +159,43 @@ typedef LONG KPRIORITY;
 _IRQL_requires_max_(DISPATCH_LEVEL)
 NTKERNELAPI VOID KeInitializeEvent(_Out_ PRKEVENT Event, _In_ EVENT_TYPE Type, _In_ BOOLEAN State);
 
-_When_(Wait == 0, _IRQL_requires_max_(DISPATCH_LEVEL))
-_When_(Wait == 1, _IRQL_requires_max_(APC_LEVEL))
-NTKERNELAPI LONG KeSetEvent(_Inout_ PRKEVENT Event, _In_ KPRIORITY Increment, _In_ BOOLEAN Wait);
+_When_(Wait==0, _IRQL_requires_max_(DISPATCH_LEVEL))
+_When_(Wait==1, _IRQL_requires_max_(APC_LEVEL))
+_When_(Wait==1, __drv_reportError("Caution: 'Wait' argument does not provide"
+                                      " any synchronization guarantees, only a hint"))
+NTKERNELAPI
+LONG
+KeSetEvent (
+    _Inout_ PRKEVENT Event,
+    _In_ KPRIORITY Increment,
+    _In_ _Literal_ BOOLEAN Wait
+    );
 
 _IRQL_requires_max_(DISPATCH_LEVEL)
 NTKERNELAPI VOID KeClearEvent(_Inout_ PRKEVENT Event);
 
-_When_(Timeout == NULL || *Timeout != 0, _IRQL_requires_max_(APC_LEVEL))
-_When_(Timeout != NULL && *Timeout == 0, _IRQL_requires_max_(DISPATCH_LEVEL))
-NTKERNELAPI NTSTATUS KeWaitForSingleObject(_In_ PVOID Object, _In_ KWAIT_REASON WaitReason,
-                                           _In_ KPROCESSOR_MODE WaitMode, _In_ BOOLEAN Alertable,
-                                           _In_opt_ PLARGE_INTEGER Timeout);
+_IRQL_requires_min_(PASSIVE_LEVEL)
+_When_((Timeout==NULL || Timeout->QuadPart!=0), _IRQL_requires_max_(APC_LEVEL))
+_When_((Timeout!=NULL && Timeout->QuadPart==0), _IRQL_requires_max_(DISPATCH_LEVEL))
+NTKERNELAPI
+NTSTATUS
+KeWaitForSingleObject (
+    _In_ _Points_to_data_ PVOID Object,
+    _In_ _Strict_type_match_ KWAIT_REASON WaitReason,
+    _In_ __drv_strictType(KPROCESSOR_MODE/enum _MODE,__drv_typeConst) KPROCESSOR_MODE WaitMode,
+    _In_ BOOLEAN Alertable,
+    _In_opt_ PLARGE_INTEGER Timeout
+    );
 
+_IRQL_requires_min_(PASSIVE_LEVEL)
 _IRQL_requires_max_(APC_LEVEL)
-NTKERNELAPI NTSTATUS KeDelayExecutionThread(_In_ KPROCESSOR_MODE WaitMode, _In_ BOOLEAN Alertable,
-                                            _In_ PLARGE_INTEGER Interval);
+NTKERNELAPI
+NTSTATUS
+KeDelayExecutionThread (
+    _In_ KPROCESSOR_MODE WaitMode,
+    _In_ BOOLEAN Alertable,
+    _In_ PLARGE_INTEGER Interval
+    );
 
 _IRQL_requires_max_(HIGH_LEVEL)
 NTKERNELAPI VOID KeStallExecutionProcessor(_In_ ULONG MicroSeconds);
