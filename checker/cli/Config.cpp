@@ -173,7 +173,7 @@ std::optional<Config> parseConfig(llvm::StringRef Bytes, llvm::StringRef FileNam
     if (!C->Message.empty())
       return;
     C->Message = C->File + ":" + std::to_string(D.getLineNo()) + ":" +
-                 std::to_string(D.getColumnNo() + 1) + ": " + D.getMessage().str();
+                 std::to_string(D.getColumnNo() + 1) + ": " + withoutQuotedContent(D.getMessage().str());
   };
   Config C;
   llvm::yaml::Input In(Text, &Ctx, Handler, &Ctx);

@@ -108,7 +108,8 @@ CompileCommands::load(const CommandSource &Source, const std::vector<std::string
       if (llvm::sys::fs::exists(Json)) {
         std::string JsonErr;
         JSONCompilationDatabase::loadFromFile(Json, JsonErr, JSONCommandLineSyntax::AutoDetect);
-        Error = "malformed compilation database: " + llvm::StringRef(JsonErr).trim().str();
+        Error = "malformed compilation database: " +
+                withoutQuotedContent(llvm::StringRef(JsonErr).trim().str());
       } else {
         Error = "no compile_commands.json or compile_flags.txt in this directory";
       }
@@ -233,7 +234,7 @@ CompileCommands::commandsFor(const std::string &File, std::vector<std::string> &
         std::string JsonErr;
         if (!JSONCompilationDatabase::loadFromFile(Json, JsonErr, JSONCommandLineSyntax::AutoDetect))
           Warnings.push_back("ignoring the malformed compilation database " + Json.str().str() +
-                             ": " + llvm::StringRef(JsonErr).trim().str());
+                             ": " + withoutQuotedContent(llvm::StringRef(JsonErr).trim().str()));
         break;
       }
     }

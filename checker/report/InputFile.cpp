@@ -54,6 +54,18 @@ std::optional<std::string> readInputFile(const std::string &Path, const std::str
   return (*Buffer)->getBuffer().str();
 }
 
+std::string withoutQuotedContent(const std::string &Message) {
+  // From the first quote to the last of the same kind: doubled or nested
+  // quotes ("\"key\"") stay inside.
+  size_t First = Message.find_first_of("'\"");
+  if (First == std::string::npos)
+    return Message;
+  size_t Last = Message.rfind(Message[First]);
+  if (Last == First)
+    return Message.substr(0, First + 1) + "...";
+  return Message.substr(0, First + 1) + "..." + Message.substr(Last);
+}
+
 std::string jsonNestingProblem(const std::string &Text, unsigned MaxDepth) {
   unsigned Depth = 0;
   bool InString = false, Escaped = false;

@@ -24,6 +24,12 @@ std::string checkInputFile(const std::string &Path, const std::string &What);
 std::optional<std::string> readInputFile(const std::string &Path, const std::string &What,
                                          std::string &Error);
 
+// A parser's message about a file that is not a source, with whatever it
+// quotes from that file left out ("unknown key 'password'" -> "unknown key
+// '...'"): such files may hold anything, and messages end up in CI logs and
+// uploaded SARIF.
+std::string withoutQuotedContent(const std::string &Message);
+
 // A JSON text nested deeper than MaxDepth arrays and objects is refused
 // before any parser sees it: parsers and destructors recurse per level, and
 // a file of a few megabytes of '[' would exhaust the stack. Returns "" or

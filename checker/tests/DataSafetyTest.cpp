@@ -338,6 +338,25 @@ TEST(DataSafety, InputsAreReadOnlyWhenRegularFilesWithinTheLimit) {
   EXPECT_TRUE(contains(R.Stdout, "a.c:59:5: error:")) << R.Stdout;
 }
 
+TEST(DataSafety, MessagesNeverQuoteFilesThatAreNotSources) {
+  Scratch S;
+  S.copy("testdata/example/vsp_example.c", "a.c");
+  fs::create_directories(S.Dir + "/db");
+  writeFile(S.Dir + "/db/compile_commands.json",
+            R"([{"directory": "/tmp", "file": "a.c", "command": "cc a.c", "TOKEN_db_1234": "v"}])");
+  writeFile(S.Dir + "/conf.yaml", "TOKEN_yaml_5678: 1\n");
+  for (const std::vector<std::string> &Args :
+       {std::vector<std::string>{"-p", "db", "a.c", "--format=sarif"},
+        std::vector<std::string>{"--config-file=conf.yaml", "a.c", "--format=sarif"}}) {
+    ToolRun R = runTool(Args, false, S.Dir);
+    EXPECT_EQ(R.ExitCode, 2) << R.Stderr;
+    EXPECT_FALSE(contains(R.Stderr, "TOKEN_")) << R.Stderr;
+    EXPECT_FALSE(contains(R.Stdout, "TOKEN_")) << R.Stdout;
+    EXPECT_TRUE(contains(R.Stderr + R.Stdout, Args[0] == "-p" ? "Unknown key" : "unknown key"))
+        << R.Stderr;
+  }
+}
+
 TEST(DataSafety, BudgetsOnTheCommandLineAreValidated) {
   for (const char *Bad : {"--max-seconds=nan", "--max-seconds=-1", "--max-seconds=inf",
                           "--timeout=-5", "--timeout=nan", "--max-nodes=0",
