@@ -172,8 +172,27 @@ std::optional<Config> parseConfig(llvm::StringRef Bytes, llvm::StringRef FileNam
     auto *C = static_cast<Context *>(P);
     if (!C->Message.empty())
       return;
+    // What the file says is not repeated (it may hold anything); a key that
+    // is a typo of a known one is named by the known key.
+    std::string Message = withoutQuotedContent(D.getMessage().str());
+    llvm::StringRef Said = D.getMessage();
+    if (Said.consume_front("unknown key '") && Said.consume_back("'")) {
+      static const char *Known[] = {"Rules",     "WarningsAsErrors", "RuleLevels",
+                                    "MaxNodes",  "MaxSeconds",       "ExtraArgs",
+                                    "ExtraArgsBefore", "InheritParentConfig"};
+      const char *Best = nullptr;
+      unsigned BestDistance = 3;
+      for (const char *K : Known)
+        if (unsigned Dist = Said.edit_distance(K, true, BestDistance); Dist < BestDistance) {
+          Best = K;
+          BestDistance = Dist;
+        }
+      Message = Best ? std::string("unknown key; did you mean '") + Best + "'?"
+                     : "unknown key (the keys are Rules, WarningsAsErrors, RuleLevels, MaxNodes, "
+                       "MaxSeconds, ExtraArgs, ExtraArgsBefore, InheritParentConfig)";
+    }
     C->Message = C->File + ":" + std::to_string(D.getLineNo()) + ":" +
-                 std::to_string(D.getColumnNo() + 1) + ": " + withoutQuotedContent(D.getMessage().str());
+                 std::to_string(D.getColumnNo() + 1) + ": " + Message;
   };
   Config C;
   llvm::yaml::Input In(Text, &Ctx, Handler, &Ctx);
