@@ -4,6 +4,7 @@
 // callback whose worklist starts at the callback's stack frame.
 #include "engine/AnalyzerDriver.h"
 #include "engine/EngineContext.h"
+#include "engine/LoopWidening.h"
 #include "engine/RuleCheckers.h"
 #include "engine/SavePacketModel.h"
 #include "frontend/SourceSpans.h"
@@ -148,13 +149,15 @@ void configure(AnalyzerOptions &AO, const EngineOptions &Opts) {
   // Split `a < b` into both outcomes at the comparison: the path notes then
   // read "Assuming 'SaveBufSize' is < 24".
   AO.eagerlyAssumeBinOpBifurcation = true;
-  // Loops: unroll those with a literal bound, and follow others for up to
-  // 16 iterations per path (clang's default is 4: a path through a loop of
-  // 8 entries would end there, and the code after the loop go unchecked).
-  // Clang's loop widening is not used: it forgets every local of the frame.
+  // Loops: clang unrolls those with a literal bound and a body without
+  // branches; the others are widened by vmbcheck's loop checker after a few
+  // iterations (LoopWidening.h), well before this per-path block limit,
+  // which remains for loops without a condition (`for (;;)`) and leaves room
+  // for nested loops. Clang's own loop widening is not used: it forgets
+  // every local of the frame.
   AO.ShouldUnrollLoops = true;
   AO.ShouldWidenLoops = false;
-  AO.maxBlockVisitOnPath = 16;
+  AO.maxBlockVisitOnPath = 32;
   AO.MaxNodesPerTopLevelFunction = Opts.MaxNodes;
   // Refutation is vmbcheck's own (model::makeReport): clang's crosscheck
   // would also drop reports on which Z3 runs out of budget. The budget is a
@@ -170,7 +173,8 @@ void configure(AnalyzerOptions &AO, const EngineOptions &Opts) {
   for (const char *Modeling : {"core.builtin.NoReturnFunctions",
                                "core.builtin.BuiltinFunctions",
                                "unix.cstring.CStringModeling",
-                               model::ModelCheckerName, model::BudgetCheckerName})
+                               model::ModelCheckerName, model::BudgetCheckerName,
+                               model::LoopWideningCheckerName})
     AO.CheckersAndPackages.emplace_back(Modeling, true);
   for (const std::string &Rule : Opts.Rules)
     AO.CheckersAndPackages.emplace_back("vmbcheck." + Rule, true);
@@ -179,6 +183,7 @@ void configure(AnalyzerOptions &AO, const EngineOptions &Opts) {
 void registerCheckers(CheckerRegistry &R) {
   model::registerModelChecker(R);
   model::registerBudgetChecker(R);
+  model::registerLoopWideningChecker(R);
   registerVmb001PassiveLevel(R);
   registerVmb002BytesNeededSet(R);
   registerVmb003ZeroSizeMustFail(R);
