@@ -75,10 +75,17 @@ namespace {
 
 enum class Step { Other, Up, Down };
 
+// A local variable a loop assigns.
+struct VarWrite {
+  const VarDecl *Var;
+  Step St;          // how every write changes it
+  int64_t Amount;   // by how much per write (elements, for a pointer), when Up/Down
+  bool OncePerIteration; // written by exactly one statement that runs in every iteration
+};
+
 // What a loop (body, condition and increment) assigns.
 struct LoopWrites {
-  // Local variables, with how every write changes them.
-  llvm::SmallVector<std::pair<const VarDecl *, Step>, 8> Vars;
+  llvm::SmallVector<VarWrite, 8> Vars;
   // Other assigned lvalues (fields, array elements, through pointers).
   llvm::SmallVector<const Expr *, 8> Memory;
 };
@@ -89,64 +96,94 @@ const VarDecl *localVar(const Expr *E) {
   return VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType() ? VD : nullptr;
 }
 
+// True if Body has a `continue` of its own loop (not of a nested one).
+bool continues(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<ContinueStmt>(S))
+    return true;
+  if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
+    return false;
+  for (const Stmt *Child : S->children())
+    if (continues(Child))
+      return true;
+  return false;
+}
+
 class WriteCollector {
 public:
-  explicit WriteCollector(ASTContext &Ctx) : Ctx(Ctx) {}
+  // EveryIteration: statements that run once in every iteration that
+  // completes (the body's top-level statements when it has no `continue`,
+  // the increment).
+  WriteCollector(ASTContext &Ctx, llvm::SmallPtrSet<const Stmt *, 16> EveryIteration)
+      : Ctx(Ctx), EveryIteration(std::move(EveryIteration)) {}
 
-  void visit(const Stmt *S) {
+  // Always: S runs exactly once whenever the enclosing statement does.
+  void visit(const Stmt *S, bool Always = false) {
     if (!S)
       return;
+    if (isa<Expr>(S) && EveryIteration.count(S))
+      Always = true;
     if (const auto *DS = dyn_cast<DeclStmt>(S))
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D))
           Scoped.insert(VD); // a fresh variable on every iteration
     if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp()) {
       Step St = Step::Other;
+      int64_t Amount = 0;
       Expr::EvalResult R;
       if ((BO->getOpcode() == BO_AddAssign || BO->getOpcode() == BO_SubAssign) &&
           !BO->getRHS()->isValueDependent() && BO->getRHS()->EvaluateAsInt(R, Ctx) &&
-          R.Val.getInt().isStrictlyPositive())
+          R.Val.getInt().isStrictlyPositive() && R.Val.getInt().getActiveBits() < 32) {
         St = BO->getOpcode() == BO_AddAssign ? Step::Up : Step::Down;
-      target(BO->getLHS(), St);
+        Amount = R.Val.getInt().getExtValue();
+      }
+      target(BO->getLHS(), St, Amount, Always);
     } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
       if (UO->isIncrementDecrementOp())
-        target(UO->getSubExpr(), UO->isIncrementOp() ? Step::Up : Step::Down);
+        target(UO->getSubExpr(), UO->isIncrementOp() ? Step::Up : Step::Down, 1, Always);
       else if (UO->getOpcode() == UO_AddrOf)
         if (const VarDecl *VD = localVar(UO->getSubExpr()))
-          note(VD, Step::Other); // written by whoever receives the address
+          note(VD, Step::Other, 0, false); // written by whoever receives the address
     }
+    // Operands evaluated only sometimes.
+    if (isa<AbstractConditionalOperator, StmtExpr, LambdaExpr>(S) ||
+        (isa<BinaryOperator>(S) && cast<BinaryOperator>(S)->isLogicalOp()))
+      Always = false;
     for (const Stmt *Child : S->children())
-      visit(Child);
+      visit(Child, Always && isa<Expr>(Child));
   }
 
   LoopWrites take() {
     LoopWrites Out;
-    for (auto &[VD, St] : Vars)
-      if (!Scoped.count(VD))
-        Out.Vars.push_back({VD, St});
+    for (const VarWrite &V : Vars)
+      if (!Scoped.count(V.Var))
+        Out.Vars.push_back(V);
     Out.Memory = std::move(Memory);
     return Out;
   }
 
 private:
-  void target(const Expr *LHS, Step St) {
+  void target(const Expr *LHS, Step St, int64_t Amount, bool Always) {
     if (const VarDecl *VD = localVar(LHS); VD && VD->getType()->isScalarType())
-      note(VD, St);
+      note(VD, St, Amount, Always);
     else
       Memory.push_back(LHS->IgnoreParens());
   }
-  void note(const VarDecl *VD, Step St) {
-    for (auto &[Seen, Old] : Vars)
-      if (Seen == VD) {
-        if (Old != St)
-          Old = Step::Other;
+  void note(const VarDecl *VD, Step St, int64_t Amount, bool Always) {
+    for (VarWrite &Old : Vars)
+      if (Old.Var == VD) {
+        if (Old.St != St)
+          Old.St = Step::Other;
+        Old.OncePerIteration = false;
         return;
       }
-    Vars.push_back({VD, St});
+    Vars.push_back({VD, St, Amount, Always});
   }
 
   ASTContext &Ctx;
-  llvm::SmallVector<std::pair<const VarDecl *, Step>, 8> Vars;
+  llvm::SmallPtrSet<const Stmt *, 16> EveryIteration;
+  llvm::SmallVector<VarWrite, 8> Vars;
   llvm::SmallVector<const Expr *, 8> Memory;
   llvm::SmallPtrSet<const VarDecl *, 8> Scoped;
 };
@@ -267,7 +304,7 @@ template <typename Pred> bool mentions(const Stmt *S, Pred P) {
 
 bool mentionsWritten(const Stmt *S, const LoopWrites &W) {
   return mentions(S, [&](const VarDecl *VD) {
-    return llvm::any_of(W.Vars, [&](const auto &V) { return V.first == VD; });
+    return llvm::any_of(W.Vars, [&](const VarWrite &V) { return V.Var == VD; });
   });
 }
 
@@ -394,13 +431,52 @@ private:
     if (!Forget.empty())
       State = State->invalidateRegions(Forget, Cond, Count, LC, /*CausesPointerEscape=*/false);
 
+    // The counter: the one integer the condition tests that grows by one
+    // in every iteration.
+    const VarWrite *Counter = nullptr;
+    unsigned Counters = 0;
+    for (const VarWrite &V : W.Vars)
+      if (V.St == Step::Up && V.Amount == 1 && V.OncePerIteration &&
+          V.Var->getType()->isIntegerType() &&
+          mentions(Cond, [&](const VarDecl *X) { return X == V.Var; })) {
+        Counter = &V;
+        ++Counters;
+      }
+    if (Counters != 1)
+      Counter = nullptr;
     llvm::SmallVector<std::string, 2> Names; // induction variables of the condition
-    for (const auto &[VD, St] : W.Vars) {
+    SVal CounterOld, CounterNew;
+    // Integers first: a cursor is placed by the counter's new value.
+    llvm::SmallVector<VarWrite, 8> Ordered(W.Vars.begin(), W.Vars.end());
+    std::stable_partition(Ordered.begin(), Ordered.end(), [](const VarWrite &V) {
+      return !V.Var->getType()->isPointerType();
+    });
+    for (const VarWrite &V : Ordered) {
+      const VarDecl *VD = V.Var;
+      Step St = V.St;
       Loc L = State->getLValue(VD, LC);
       QualType T = VD->getType();
       SVal Old = Before->getSVal(L, T);
+      if (T->isPointerType() && St != Step::Other && V.OncePerIteration && Counter &&
+          !CounterNew.isUndef() && Old.getAs<Loc>()) {
+        // A cursor that steps with the counter: cursor + (i' - i) * step.
+        QualType Index = SVB.getArrayIndexType();
+        SVal Diff = SVB.evalBinOp(State, BO_Sub, CounterNew, CounterOld, Counter->Var->getType());
+        Diff = SVB.evalCast(Diff, Index, Counter->Var->getType());
+        SVal Steps = SVB.evalBinOp(State, BO_Mul, Diff,
+                                   SVB.makeArrayIndex(St == Step::Up ? V.Amount : -V.Amount), Index);
+        SVal Placed = SVB.evalBinOp(State, BO_Add, Old, Steps, T);
+        if (Placed.getAs<Loc>()) {
+          State = State->bindLoc(L, Placed, LC);
+          continue;
+        }
+      }
       DefinedOrUnknownSVal New = SVB.conjureSymbolVal(VD, Cond, LC, T, Count);
       State = State->bindLoc(L, New, LC);
+      if (Counter && VD == Counter->Var && !Old.isUnknownOrUndef()) {
+        CounterOld = Old;
+        CounterNew = New;
+      }
       if (St == Step::Other || !T->isIntegerType() || Old.isUnknownOrUndef())
         continue;
       // An index that only grows stays at or above where it is now.
@@ -432,7 +508,29 @@ private:
     auto It = Cache.find(Loop);
     if (It != Cache.end())
       return It->second;
-    WriteCollector Collect(Ctx);
+    llvm::SmallPtrSet<const Stmt *, 16> EveryIteration;
+    const Stmt *Body = nullptr;
+    if (const auto *F = dyn_cast<ForStmt>(Loop)) {
+      Body = F->getBody();
+      // `i++, p++`
+      llvm::SmallVector<const Expr *, 4> Work{F->getInc()};
+      while (!Work.empty())
+        if (const Expr *E = Work.pop_back_val()) {
+          E = E->IgnoreParens();
+          EveryIteration.insert(E);
+          if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isCommaOp())
+            Work.append({BO->getLHS(), BO->getRHS()});
+        }
+    } else if (const auto *Wh = dyn_cast<WhileStmt>(Loop)) {
+      Body = Wh->getBody();
+    } else if (const auto *D = dyn_cast<DoStmt>(Loop)) {
+      Body = D->getBody();
+    }
+    if (const auto *CS = dyn_cast_or_null<CompoundStmt>(Body); CS && !continues(CS))
+      for (const Stmt *Top : CS->body())
+        if (const auto *E = dyn_cast<Expr>(Top))
+          EveryIteration.insert(E->IgnoreParens());
+    WriteCollector Collect(Ctx, std::move(EveryIteration));
     if (const auto *F = dyn_cast<ForStmt>(Loop)) {
       Collect.visit(F->getBody());
       Collect.visit(F->getInc());
