@@ -41,6 +41,9 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
 
+#include <mutex>
+#include <vector>
+
 using namespace clang;
 using namespace clang::ento;
 
@@ -49,10 +52,38 @@ using namespace clang::ento;
 REGISTER_MAP_WITH_PROGRAMSTATE(LoopEntryVisit, const Stmt *, unsigned)
 REGISTER_MAP_WITH_PROGRAMSTATE(LoopWidenings, const Stmt *, unsigned)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(WidenedOnPath, bool)
+// Per widened loop: the carried traits' values when it was first widened.
+REGISTER_MAP_WITH_PROGRAMSTATE(LoopCarried, const Stmt *, unsigned)
 
 namespace vmbcheck::model {
 
 bool pathWidened(ProgramStateRef State) { return State->get<WidenedOnPath>(); }
+
+namespace {
+std::mutex CarriedMutex;
+std::vector<const void *> &carried() {
+  static std::vector<const void *> Indices;
+  return Indices;
+}
+
+// A digest of the carried traits' values (immutable maps are canonical, so
+// equal contents give equal roots).
+unsigned carriedDigest(ProgramStateRef State) {
+  llvm::FoldingSetNodeID ID;
+  std::lock_guard<std::mutex> Lock(CarriedMutex);
+  for (const void *Index : carried()) {
+    void *const *Slot = State->FindGDM(const_cast<void *>(Index));
+    ID.AddPointer(Slot ? *Slot : nullptr);
+  }
+  return ID.ComputeHash();
+}
+} // namespace
+
+void carryAcrossIterations(const void *GDMIndex) {
+  std::lock_guard<std::mutex> Lock(CarriedMutex);
+  if (!llvm::is_contained(carried(), GDMIndex))
+    carried().push_back(GDMIndex);
+}
 
 bool feasibleWithZ3(ProgramStateRef State) {
   llvm::SMTSolverRef Solver = llvm::CreateZ3Solver();
@@ -351,6 +382,22 @@ const Stmt *loopOf(const Stmt *Cond, const ParentMap &PM) {
   return LoopCond && LoopCond->IgnoreParens() == Child ? P : nullptr;
 }
 
+// Branch points of S: each may double the paths through one iteration.
+unsigned decisions(const Stmt *S) {
+  if (!S)
+    return 0;
+  unsigned N = 0;
+  if (isa<IfStmt, AbstractConditionalOperator, SwitchStmt>(S))
+    N = 1;
+  else if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isLogicalOp())
+    N = 1;
+  else if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
+    N = ConcreteLoopIterations; // a loop inside: as bushy as it gets
+  for (const Stmt *Child : S->children())
+    N += decisions(Child);
+  return N;
+}
+
 bool isInside(const Stmt *Inner, const Stmt *Outer, const ParentMap &PM) {
   for (const Stmt *S = PM.getParent(Inner); S; S = PM.getParent(S))
     if (S == Outer)
@@ -372,7 +419,7 @@ public:
     // Loops nested in this one start afresh in its next iteration.
     for (const auto &[Other, Entry] : State->get<LoopEntryVisit>())
       if (Other != Loop && isInside(Other, Loop, PM))
-        State = State->remove<LoopEntryVisit>(Other)->remove<LoopWidenings>(Other);
+        State = State->remove<LoopEntryVisit>(Other)->remove<LoopWidenings>(Other)->remove<LoopCarried>(Other);
     const unsigned *Entry = State->get<LoopEntryVisit>(Loop);
     if (!Entry) {
       State = State->set<LoopEntryVisit>(Loop, Visit);
@@ -388,14 +435,17 @@ public:
       if (State != Start)
         C.addTransition(State);
     };
-    if (Iterations < ConcreteLoopIterations && !NearLimit)
+    if (Iterations < concreteIterations(Loop, PM) && !NearLimit)
       return Keep();
     // The loop ends here on this path anyway.
     if (auto D = State->getSVal(Cond, LC).getAs<DefinedOrUnknownSVal>();
         D && !State->assume(*D, true))
       return Keep();
-    if (Widened >= WidenedLoopIterations) {
-      // Every iteration this one stands for has been analysed.
+    const unsigned *Carried = State->get<LoopCarried>(Loop);
+    if (Widened >= WidenedLoopIterations ||
+        (Widened > 0 && Carried && *Carried == carriedDigest(State))) {
+      // Every iteration this one stands for has been analysed, and it
+      // carries nothing new to the next.
       C.generateSink(State, C.getPredecessor());
       return;
     }
@@ -493,6 +543,8 @@ private:
       Again = SVB.conjureSymbolVal(this, Cond, LC, Cond->getType(), Count);
     State = State->BindExpr(Cond, LC, *Again);
     State = State->set<LoopWidenings>(Loop, Widened + 1)->set<WidenedOnPath>(true);
+    if (Widened == 0)
+      State = State->set<LoopCarried>(Loop, carriedDigest(State));
 
     std::string Note = "Any later iteration of the loop";
     if (Widened == 0) {
@@ -502,6 +554,27 @@ private:
              " for any later iteration";
     }
     C.addTransition(State, C.getNoteTag(Note, /*IsPrunable=*/true));
+  }
+
+  // Concrete iterations before widening: ConcreteLoopIterations for a loop
+  // whose body branches once, fewer for bushier ones, one for nested loops.
+  unsigned concreteIterations(const Stmt *Loop, const ParentMap &PM) const {
+    auto It = Concrete.find(Loop);
+    if (It != Concrete.end())
+      return It->second;
+    const Stmt *Body = nullptr;
+    if (const auto *F = dyn_cast<ForStmt>(Loop))
+      Body = F->getBody();
+    else if (const auto *W = dyn_cast<WhileStmt>(Loop))
+      Body = W->getBody();
+    else if (const auto *D = dyn_cast<DoStmt>(Loop))
+      Body = D->getBody();
+    bool Nested = false;
+    for (const Stmt *S = PM.getParent(Loop); S && !Nested; S = PM.getParent(S))
+      Nested = isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+    unsigned D = decisions(Body);
+    unsigned K = Nested ? 1 : D <= 1 ? ConcreteLoopIterations : std::max(1u, ConcreteLoopIterations / D);
+    return Concrete.try_emplace(Loop, K).first->second;
   }
 
   const LoopWrites &writesOf(const Stmt *Loop, ASTContext &Ctx) const {
@@ -546,6 +619,7 @@ private:
   }
 
   mutable llvm::DenseMap<const Stmt *, LoopWrites> Cache;
+  mutable llvm::DenseMap<const Stmt *, unsigned> Concrete;
 };
 
 } // namespace

@@ -15,10 +15,20 @@ class CheckerRegistry;
 
 namespace vmbcheck::model {
 
-// Loop iterations followed concretely before a loop is widened.
+// Loop iterations followed concretely before a loop is widened, at most:
+// fewer when the body branches several times or the loop is nested in or
+// holds another loop, where every concrete iteration multiplies the paths.
 inline constexpr unsigned ConcreteLoopIterations = 4;
-// Generic (widened) iterations analysed per entry of a loop.
+// Generic (widened) iterations analysed per entry of a loop: the second
+// only when the first changed a state the rules carry across iterations.
 inline constexpr unsigned WidenedLoopIterations = 2;
+
+// Registers a program-state trait (its GDM index) whose value a loop
+// iteration may carry into the next one and on to the loop's exit (the
+// IRQL, whether *BytesNeeded was written). Locals and memory the loop writes
+// are widened; checker state is not, so a generic iteration that changed one
+// of these is followed by another.
+void carryAcrossIterations(const void *GDMIndex);
 
 // True once a loop was widened on this path: values the loop body writes
 // are then fresh symbols whose relations only a solver sees, so rules

@@ -1,5 +1,6 @@
 #include "engine/SavePacketModel.h"
 #include "engine/EngineContext.h"
+#include "engine/LoopWidening.h"
 
 #include "clang/AST/RecordLayout.h"
 #include "clang/Lex/Lexer.h"
@@ -827,6 +828,7 @@ private:
 void registerModelChecker(CheckerRegistry &R) {
   R.addChecker<SavePacketModelChecker>(
       ModelCheckerName, "Models the EVT_VMB_CHANNEL_SAVE_PACKET contract", "");
+  carryAcrossIterations(ProgramStateTrait<BytesNeededWriteKind>::GDMIndex());
 }
 
 void registerBudgetChecker(CheckerRegistry &R) {

@@ -92,11 +92,12 @@ private:
     if (!Past)
       return;
     // After a loop was widened, `i < Count` and a check of SaveBufSize
-    // against `Count * sizeof(E)` together bound the write, but only a solver
-    // sees it; an unconfirmed report here would also end the checking of this
-    // path's later writes.
+    // against `Count * sizeof(E)` together bound a write at Elems[i], but
+    // only a solver sees it; an unconfirmed report here would also end the
+    // checking of this path's later writes. (A write ending at a constant
+    // offset needs no such help.)
     if (model::pathWidened(Past) && EngineContext::current().UseZ3 &&
-        !model::feasibleWithZ3(Past))
+        !SVB.getKnownValue(Past, End) && !model::feasibleWithZ3(Past))
       return;
     SVal Zero = SVB.makeIntVal(0, P.SaveBufSize->getType());
     auto IsZero = model::compareSizes(C, Past, BO_EQ, Size, Zero).getAs<DefinedOrUnknownSVal>();
