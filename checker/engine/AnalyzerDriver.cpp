@@ -149,15 +149,17 @@ void configure(AnalyzerOptions &AO, const EngineOptions &Opts) {
   // Split `a < b` into both outcomes at the comparison: the path notes then
   // read "Assuming 'SaveBufSize' is < 24".
   AO.eagerlyAssumeBinOpBifurcation = true;
-  // Loops: clang unrolls those with a literal bound and a body without
-  // branches; the others are widened by vmbcheck's loop checker after a few
-  // iterations (LoopWidening.h), well before this per-path block limit,
-  // which remains for loops without a condition (`for (;;)`) and leaves room
-  // for nested loops. Clang's own loop widening is not used: it forgets
-  // every local of the frame.
+  // Loops: clang unrolls those with a literal bound (up to 128) and a body
+  // without branches; the others are widened by vmbcheck's loop checker
+  // after a few iterations (LoopWidening.h). This per-path block limit must
+  // stay above 128 + those iterations: clang gives up unrolling when a branch
+  // first appears in the body (`if (i >= 40 && ...)` at iteration 40), and a
+  // path past the limit would end silently. It still bounds loops without a
+  // condition (`for (;;)`), which the loop checker never sees. Clang's own
+  // loop widening is not used: it forgets every local of the frame.
   AO.ShouldUnrollLoops = true;
   AO.ShouldWidenLoops = false;
-  AO.maxBlockVisitOnPath = 32;
+  AO.maxBlockVisitOnPath = 160;
   AO.MaxNodesPerTopLevelFunction = Opts.MaxNodes;
   // Refutation is vmbcheck's own (model::makeReport): clang's crosscheck
   // would also drop reports on which Z3 runs out of budget. The budget is a
