@@ -49,11 +49,13 @@ using namespace clang::ento;
 
 // Per loop on this path: the loop-head visit count when the loop was
 // entered, and how often it was widened since.
-REGISTER_MAP_WITH_PROGRAMSTATE(LoopEntryVisit, const Stmt *, unsigned)
-REGISTER_MAP_WITH_PROGRAMSTATE(LoopWidenings, const Stmt *, unsigned)
+// A loop in one stack frame (a helper with a loop may be called twice).
+using LoopInFrame = std::pair<const Stmt *, const StackFrameContext *>;
+REGISTER_MAP_WITH_PROGRAMSTATE(LoopEntryVisit, LoopInFrame, unsigned)
+REGISTER_MAP_WITH_PROGRAMSTATE(LoopWidenings, LoopInFrame, unsigned)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(WidenedOnPath, bool)
 // Per widened loop: the carried traits' values when it was first widened.
-REGISTER_MAP_WITH_PROGRAMSTATE(LoopCarried, const Stmt *, unsigned)
+REGISTER_MAP_WITH_PROGRAMSTATE(LoopCarried, LoopInFrame, unsigned)
 
 namespace vmbcheck::model {
 
@@ -416,17 +418,19 @@ public:
       return;
     ProgramStateRef Start = State;
     unsigned Visit = C.blockCount();
+    const StackFrameContext *Frame = C.getStackFrame();
+    LoopInFrame Key{Loop, Frame};
     // Loops nested in this one start afresh in its next iteration.
     for (const auto &[Other, Entry] : State->get<LoopEntryVisit>())
-      if (Other != Loop && isInside(Other, Loop, PM))
+      if (Other.second == Frame && Other.first != Loop && isInside(Other.first, Loop, PM))
         State = State->remove<LoopEntryVisit>(Other)->remove<LoopWidenings>(Other)->remove<LoopCarried>(Other);
-    const unsigned *Entry = State->get<LoopEntryVisit>(Loop);
-    if (!Entry) {
-      State = State->set<LoopEntryVisit>(Loop, Visit);
-      Entry = State->get<LoopEntryVisit>(Loop);
+    const unsigned *Entry = State->get<LoopEntryVisit>(Key);
+    if (!Entry || *Entry > Visit) {
+      State = State->set<LoopEntryVisit>(Key, Visit);
+      Entry = State->get<LoopEntryVisit>(Key);
     }
     unsigned Iterations = Visit - *Entry;
-    const unsigned *W = State->get<LoopWidenings>(Loop);
+    const unsigned *W = State->get<LoopWidenings>(Key);
     unsigned Widened = W ? *W : 0;
     // Widen early rather than let the engine end the path at its limit.
     unsigned Limit = C.getAnalysisManager().getAnalyzerOptions().maxBlockVisitOnPath;
@@ -441,7 +445,7 @@ public:
     if (auto D = State->getSVal(Cond, LC).getAs<DefinedOrUnknownSVal>();
         D && !State->assume(*D, true))
       return Keep();
-    const unsigned *Carried = State->get<LoopCarried>(Loop);
+    const unsigned *Carried = State->get<LoopCarried>(Key);
     if (Widened >= WidenedLoopIterations ||
         (Widened > 0 && Carried && *Carried == carriedDigest(State))) {
       // Every iteration this one stands for has been analysed, and it
@@ -542,9 +546,10 @@ private:
     if (!Again || Again->isUnknownOrUndef())
       Again = SVB.conjureSymbolVal(this, Cond, LC, Cond->getType(), Count);
     State = State->BindExpr(Cond, LC, *Again);
-    State = State->set<LoopWidenings>(Loop, Widened + 1)->set<WidenedOnPath>(true);
+    LoopInFrame Key{Loop, C.getStackFrame()};
+    State = State->set<LoopWidenings>(Key, Widened + 1)->set<WidenedOnPath>(true);
     if (Widened == 0)
-      State = State->set<LoopCarried>(Loop, carriedDigest(State));
+      State = State->set<LoopCarried>(Key, carriedDigest(State));
 
     std::string Note = "Any later iteration of the loop";
     if (Widened == 0) {
