@@ -384,20 +384,49 @@ const Stmt *loopOf(const Stmt *Cond, const ParentMap &PM) {
   return LoopCond && LoopCond->IgnoreParens() == Child ? P : nullptr;
 }
 
-// Branch points of S: each may double the paths through one iteration.
-unsigned decisions(const Stmt *S) {
+// True if S, run to its end, always leaves the loop: `return`, `goto`, or a
+// `break` that is not a switch's.
+bool leavesLoop(const Stmt *S, bool InSwitch) {
+  if (const auto *CS = dyn_cast_or_null<CompoundStmt>(S))
+    S = CS->body_empty() ? nullptr : CS->body_back();
+  return S && (isa<ReturnStmt, GotoStmt>(S) || (isa<BreakStmt>(S) && !InSwitch));
+}
+
+// Branch points of S after which the iteration goes on either way: each
+// may double the paths through one iteration. (`if (x) { found = i; break; }`
+// adds one path that leaves the loop, not a factor.)
+unsigned decisions(const Stmt *S, bool InSwitch = false) {
   if (!S)
     return 0;
   unsigned N = 0;
-  if (isa<IfStmt, AbstractConditionalOperator, SwitchStmt>(S))
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    N = !If->getElse() && leavesLoop(If->getThen(), InSwitch) ? 0 : 1;
+  else if (isa<AbstractConditionalOperator>(S))
     N = 1;
+  else if (isa<SwitchStmt>(S))
+    N = 1, InSwitch = true;
   else if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isLogicalOp())
     N = 1;
   else if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
     N = ConcreteLoopIterations; // a loop inside: as bushy as it gets
   for (const Stmt *Child : S->children())
-    N += decisions(Child);
+    N += decisions(Child, InSwitch);
   return N;
+}
+
+// The loop counter: the one integer the condition tests that grows by one
+// in every iteration.
+const VarWrite *counterOf(const LoopWrites &W, const Expr *Cond) {
+  const VarWrite *Counter = nullptr;
+  unsigned Counters = 0;
+  for (const VarWrite &V : W.Vars)
+    if (V.St == Step::Up && V.Amount == 1 && V.OncePerIteration &&
+        V.Var->getType()->isIntegerType() &&
+        mentions(Cond, [&](const VarDecl *X) { return X == V.Var; })) {
+      Counter = &V;
+      ++Counters;
+    }
+  return Counters == 1 ? Counter : nullptr;
 }
 
 bool isInside(const Stmt *Inner, const Stmt *Outer, const ParentMap &PM) {
@@ -439,7 +468,10 @@ public:
       if (State != Start)
         C.addTransition(State);
     };
-    if (Iterations < concreteIterations(Loop, PM) && !NearLimit)
+    if (!NearLimit && (Iterations < concreteIterations(Loop, PM) ||
+                       (Iterations < LinearLoopIterations && isLinear(Loop) &&
+                        endsWithin(C, State, Loop, cast<Expr>(Cond),
+                                   LinearLoopIterations - Iterations))))
       return Keep();
     // The loop ends here on this path anyway.
     if (auto D = State->getSVal(Cond, LC).getAs<DefinedOrUnknownSVal>();
@@ -485,19 +517,7 @@ private:
     if (!Forget.empty())
       State = State->invalidateRegions(Forget, Cond, Count, LC, /*CausesPointerEscape=*/false);
 
-    // The counter: the one integer the condition tests that grows by one
-    // in every iteration.
-    const VarWrite *Counter = nullptr;
-    unsigned Counters = 0;
-    for (const VarWrite &V : W.Vars)
-      if (V.St == Step::Up && V.Amount == 1 && V.OncePerIteration &&
-          V.Var->getType()->isIntegerType() &&
-          mentions(Cond, [&](const VarDecl *X) { return X == V.Var; })) {
-        Counter = &V;
-        ++Counters;
-      }
-    if (Counters != 1)
-      Counter = nullptr;
+    const VarWrite *Counter = counterOf(W, Cond);
     llvm::SmallVector<std::string, 2> Names; // induction variables of the condition
     SVal CounterOld, CounterNew;
     // Integers first: a cursor is placed by the counter's new value.
@@ -561,8 +581,44 @@ private:
     C.addTransition(State, C.getNoteTag(Note, /*IsPrunable=*/true));
   }
 
-  // Concrete iterations before widening: ConcreteLoopIterations for a loop
-  // whose body branches once, fewer for bushier ones, one for nested loops.
+  // True if the counter cannot pass the loop condition Remaining more
+  // times on this path (`i < count` with i == 4, count <= 16, Remaining 12).
+  bool endsWithin(CheckerContext &C, ProgramStateRef State, const Stmt *Loop, const Expr *Cond,
+                  unsigned Remaining) const {
+    const VarWrite *Counter = counterOf(writesOf(Loop, C.getASTContext()), Cond);
+    if (!Counter)
+      return false;
+    SValBuilder &SVB = C.getSValBuilder();
+    const LocationContext *LC = C.getLocationContext();
+    QualType T = Counter->Var->getType();
+    Loc L = State->getLValue(Counter->Var, LC);
+    SVal Later = SVB.evalBinOp(State, BO_Add, State->getSVal(L, T),
+                               SVB.makeIntVal(Remaining, T), T);
+    if (Later.isUnknownOrUndef())
+      return false;
+    ProgramStateRef Probe = State->bindLoc(L, Later, LC);
+    std::optional<SVal> V = Evaluator(Probe, LC).rvalue(Cond);
+    auto D = V ? V->getAs<DefinedOrUnknownSVal>() : std::nullopt;
+    return D && !D->isUnknown() && !Probe->assume(*D, true);
+  }
+
+  bool isLinear(const Stmt *Loop) const {
+    return decisions(bodyOf(Loop)) == 0;
+  }
+
+  static const Stmt *bodyOf(const Stmt *Loop) {
+    if (const auto *F = dyn_cast<ForStmt>(Loop))
+      return F->getBody();
+    if (const auto *W = dyn_cast<WhileStmt>(Loop))
+      return W->getBody();
+    if (const auto *D = dyn_cast<DoStmt>(Loop))
+      return D->getBody();
+    return nullptr;
+  }
+
+  // Concrete iterations before widening: ConcreteLoopIterations, fewer for
+  // bodies whose branches multiply the paths and for nested loops. (A
+  // linear loop that ends within LinearLoopIterations runs to its end.)
   unsigned concreteIterations(const Stmt *Loop, const ParentMap &PM) const {
     auto It = Concrete.find(Loop);
     if (It != Concrete.end())
@@ -578,7 +634,9 @@ private:
     for (const Stmt *S = PM.getParent(Loop); S && !Nested; S = PM.getParent(S))
       Nested = isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
     unsigned D = decisions(Body);
-    unsigned K = Nested ? 1 : D <= 1 ? ConcreteLoopIterations : std::max(1u, ConcreteLoopIterations / D);
+    unsigned K = D == 0 ? ConcreteLoopIterations
+                 : Nested ? 1
+                          : std::max(1u, ConcreteLoopIterations / D);
     return Concrete.try_emplace(Loop, K).first->second;
   }
 

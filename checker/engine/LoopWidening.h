@@ -19,6 +19,12 @@ namespace vmbcheck::model {
 // fewer when the body branches several times or the loop is nested in or
 // holds another loop, where every concrete iteration multiplies the paths.
 inline constexpr unsigned ConcreteLoopIterations = 4;
+// A loop whose body has no branch that multiplies the paths (each branch
+// that does not go on with the iteration leaves the loop) and whose counter
+// must stop within this many iterations runs to its end instead: a loop over
+// up to 16 entries, such as one summing sizes that a later check relies
+// on, stays exact.
+inline constexpr unsigned LinearLoopIterations = 16;
 // Generic (widened) iterations analysed per entry of a loop: the second
 // only when the first changed a state the rules carry across iterations.
 inline constexpr unsigned WidenedLoopIterations = 2;
