@@ -5,6 +5,7 @@
 #include "engine/AnalyzerDriver.h"
 #include "engine/EngineContext.h"
 #include "engine/IntSafeModel.h"
+#include "engine/LoopWidening.h"
 #include "engine/RuleCheckers.h"
 #include "engine/SavePacketModel.h"
 #include "engine/SehLowering.h"
@@ -168,13 +169,17 @@ void configure(AnalyzerOptions &AO, const EngineOptions &Opts) {
   // Split `a < b` into both outcomes at the comparison: the path notes then
   // read "Assuming 'SaveBufSize' is < 24".
   AO.eagerlyAssumeBinOpBifurcation = true;
-  // Loops: unroll those with a literal bound, and follow others for up to
-  // 16 iterations per path (clang's default is 4: a path through a loop of
-  // 8 entries would end there, and the code after the loop go unchecked).
-  // Clang's loop widening is not used: it forgets every local of the frame.
+  // Loops: clang unrolls those with a literal bound (up to 128) and a body
+  // without branches; the others are widened by vmbcheck's loop checker
+  // after a few iterations (LoopWidening.h). This per-path block limit must
+  // stay above 128 + those iterations: clang gives up unrolling when a branch
+  // first appears in the body (`if (i >= 40 && ...)` at iteration 40), and a
+  // path past the limit would end silently. It still bounds loops without a
+  // condition (`for (;;)`), which the loop checker never sees. Clang's own
+  // loop widening is not used: it forgets every local of the frame.
   AO.ShouldUnrollLoops = true;
   AO.ShouldWidenLoops = false;
-  AO.maxBlockVisitOnPath = 16;
+  AO.maxBlockVisitOnPath = 160;
   AO.MaxNodesPerTopLevelFunction = Opts.MaxNodes;
   // Refutation is vmbcheck's own (model::makeReport): clang's crosscheck
   // would also drop reports on which Z3 runs out of budget. The budget is a
@@ -191,8 +196,8 @@ void configure(AnalyzerOptions &AO, const EngineOptions &Opts) {
                                "core.builtin.BuiltinFunctions",
                                "unix.cstring.CStringModeling",
                                model::ModelCheckerName, model::HandleContextModelName,
-                               model::IntSafeModelName,
-                               model::BudgetCheckerName})
+                               model::IntSafeModelName, model::BudgetCheckerName,
+                               model::LoopWideningCheckerName})
     AO.CheckersAndPackages.emplace_back(Modeling, true);
   for (const std::string &Rule : Opts.Rules)
     AO.CheckersAndPackages.emplace_back("vmbcheck." + Rule, true);
@@ -203,6 +208,7 @@ void registerCheckers(CheckerRegistry &R) {
   model::registerHandleContextModel(R);
   model::registerIntSafeModel(R);
   model::registerBudgetChecker(R);
+  model::registerLoopWideningChecker(R);
   registerVmb001PassiveLevel(R);
   registerVmb002BytesNeededSet(R);
   registerVmb003ZeroSizeMustFail(R);

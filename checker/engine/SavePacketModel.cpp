@@ -1,6 +1,7 @@
 #include "engine/SavePacketModel.h"
 #include "engine/EngineContext.h"
 #include "frontend/SaveRoles.h"
+#include "engine/LoopWidening.h"
 
 #include "clang/AST/RecordLayout.h"
 #include "clang/Lex/Lexer.h"
@@ -1059,6 +1060,7 @@ private:
 void registerModelChecker(CheckerRegistry &R) {
   R.addChecker<SavePacketModelChecker>(
       ModelCheckerName, "Models the EVT_VMB_CHANNEL_SAVE_PACKET contract", "");
+  carryAcrossIterations(ProgramStateTrait<BytesNeededWriteKind>::GDMIndex());
 }
 
 void registerBudgetChecker(CheckerRegistry &R) {

@@ -12,6 +12,7 @@
 #include "engine/AstRules.h"
 #include "engine/EngineContext.h"
 #include "engine/IrqlContracts.h"
+#include "engine/LoopWidening.h"
 #include "engine/RuleCheckers.h"
 #include "engine/SavePacketModel.h"
 #include "frontend/CallbackDiscovery.h"
@@ -422,6 +423,8 @@ private:
 
 void registerVmb001PassiveLevel(CheckerRegistry &R) {
   R.addChecker<Vmb001Checker>("vmbcheck.VMB001", "passive-level", "");
+  model::carryAcrossIterations(ProgramStateTrait<CurrentIrql>::GDMIndex());
+  model::carryAcrossIterations(ProgramStateTrait<SavedIrqls>::GDMIndex());
 }
 
 // (c) An IRQL annotation on a declaration of the callback that contradicts

@@ -5,6 +5,8 @@
 // follows are checked where they write. On the size query SaveBufSize is 0
 // and SaveBuf may be NULL, so any write on a path where that is feasible is
 // a finding.
+#include "engine/EngineContext.h"
+#include "engine/LoopWidening.h"
 #include "engine/RuleCheckers.h"
 #include "engine/SavePacketModel.h"
 #include "frontend/CallbackDiscovery.h"
@@ -89,6 +91,14 @@ private:
       return;
     ProgramStateRef Past = State->assume(*Cond, true);
     if (!Past)
+      return;
+    // After a loop was widened, `i < Count` and a check of SaveBufSize
+    // against `Count * sizeof(E)` together bound a write at Elems[i], but
+    // only a solver sees it; an unconfirmed report here would also end the
+    // checking of this path's later writes. (A write ending at a constant
+    // offset needs no such help.)
+    if (model::pathWidened(Past) && EngineContext::current().UseZ3 &&
+        !SVB.getKnownValue(Past, End) && !model::feasibleWithZ3(Past))
       return;
     SVal Zero = SVB.makeIntVal(0, P.SaveBufSize->getType());
     auto IsZero = model::compareSizes(C, Past, BO_EQ, Size, Zero).getAs<DefinedOrUnknownSVal>();
