@@ -243,28 +243,23 @@ RunResult runAnalysis(const RunOptions &Options, ProgressFn Progress) {
         continue;
       AllJobs.push_back({std::move(C), applyConfig(Options.Analysis, Settings), Settings, {}});
     }
-    for (std::string &E : Errors) {
-      Notification N;
-      N.Level = Notification::Severity::Error;
-      N.Id = "compile-command";
-      N.Message = std::move(E);
-      N.Where.File = AllJobs.empty() ? Source : AllJobs.back().Command.Filename;
-      if (llvm::none_of(Result.Warnings, [&](const Notification &M) {
-            return M.Message == N.Message && M.Where.File == N.Where.File;
-          }))
-        Result.Warnings.push_back(std::move(N));
-    }
-    for (std::string &W : Warnings) {
-      Notification N;
-      N.Level = Notification::Severity::Warning;
-      N.Id = "compile-command";
-      N.Message = std::move(W);
-      N.Where.File = AllJobs.empty() ? Source : AllJobs.back().Command.Filename;
-      if (llvm::none_of(Result.Warnings, [&](const Notification &M) {
-            return M.Message == N.Message && M.Where.File == N.Where.File;
-          }))
-        Result.Warnings.push_back(std::move(N));
-    }
+    // One line per distinct message and file: errors (an input that could
+    // not be read) make the run incomplete, warnings inform.
+    auto Say = [&](std::vector<std::string> &Messages, Notification::Severity Level) {
+      for (std::string &M : Messages) {
+        Notification N;
+        N.Level = Level;
+        N.Id = "compile-command";
+        N.Message = std::move(M);
+        N.Where.File = AllJobs.empty() ? Source : AllJobs.back().Command.Filename;
+        if (llvm::none_of(Result.Warnings, [&](const Notification &O) {
+              return O.Message == N.Message && O.Where.File == N.Where.File;
+            }))
+          Result.Warnings.push_back(std::move(N));
+      }
+    };
+    Say(Errors, Notification::Severity::Error);
+    Say(Warnings, Notification::Severity::Warning);
   }
 
   // Pass 1: every file on its own.
