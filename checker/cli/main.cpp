@@ -13,6 +13,7 @@
 #include "report/Embedded.h"
 #include "report/Fixes.h"
 #include "report/InputFile.h"
+#include "report/MsvcWriter.h"
 #include "report/SarifMerge.h"
 #include "report/RuleCatalog.h"
 #include "report/SarifWriter.h"
@@ -59,9 +60,12 @@ cl::list<std::string> ExtraArgs("extra-arg", cl::desc("Append an argument to eve
 cl::list<std::string> ExtraArgsBefore("extra-arg-before",
                                       cl::desc("Prepend an argument to every compile command"),
                                       cl::value_desc("arg"), cl::cat(Category));
-enum class Format { Text, Sarif };
+enum class Format { Text, Msvc, Sarif };
 cl::opt<Format> OutputFormat("format", cl::desc("Output format"), cl::init(Format::Text),
                              cl::values(clEnumValN(Format::Text, "text", "clang-style diagnostics"),
+                                        clEnumValN(Format::Msvc, "msvc",
+                                                   "cl.exe-style diagnostics (Visual Studio, "
+                                                   "VS Code $msCompile)"),
                                         clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0")),
                              cl::cat(Category));
 cl::opt<std::string> OutputFile("o", cl::desc("Write the report to <file> instead of stdout"),
@@ -80,7 +84,7 @@ cl::opt<unsigned> Jobs("j", cl::desc("Files analysed in parallel (default: numbe
 cl::opt<std::string> SourceRoot("srcroot",
                                 cl::desc("Directory SARIF URIs are relative to, recorded in the log "
                                          "(default: the git work tree holding the sources, else "
-                                         "the current directory, not recorded)"),
+                                         "the current directory)"),
                                 cl::value_desc("dir"), cl::cat(Category));
 cl::opt<double> TimeoutOpt("timeout",
                            cl::desc("Seconds one file may take before it is reported as not "
@@ -410,13 +414,14 @@ int main(int argc, const char **argv) {
   const RuleCatalog &Rules = RuleCatalog::builtin();
   SarifOptions SO;
   SO.SourceRoot = SourceRoot.empty() ? defaultSourceRoot(Result.Files) : std::string(SourceRoot);
-  if (!SourceRoot.empty()) {
+  {
     SmallString<256> Abs(SO.SourceRoot);
     sys::fs::make_absolute(Abs);
     sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
     SO.SourceRoot = Abs.str().str();
-    SO.RecordSourceRoot = true;
   }
+  if (OutputFormat == Format::Sarif || !WriteBaseline.empty())
+    SO.Provenance = readGitProvenance(SO.SourceRoot);
   SO.ToolVersion = VMBCHECK_VERSION;
   SO.InformationUri = VMBCHECK_HOMEPAGE;
   SO.IncludeSuppressed = IncludeSuppressed;
@@ -530,6 +535,16 @@ int main(int argc, const char **argv) {
 
   if (OutputFormat == Format::Sarif) {
     *OS << serializeJson(makeSarif({&Result.Files, &Result.Warnings}, Rules, SO));
+  } else if (OutputFormat == Format::Msvc) {
+    // One stream, as cl.exe and MSBuild write it: IDEs read only the
+    // build output, so notifications go where findings go.
+    for (const Notification &N : Result.Warnings)
+      writeNotificationMsvc(*OS, N, Style.BaseDir);
+    for (const FileResult &F : Result.Files)
+      for (const Notification &N : F.Notifications)
+        writeNotificationMsvc(*OS, N, Style.BaseDir);
+    for (const Finding *Fd : Reported)
+      writeFindingMsvc(*OS, *Fd, Rules.find(Fd->RuleId), Style.BaseDir);
   } else {
     for (const Notification &N : Result.Warnings)
       writeNotificationText(errs(), N, Style);
