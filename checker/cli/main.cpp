@@ -8,6 +8,8 @@
 #include "cli/Config.h"
 #include "cli/Isolation.h"
 #include "cli/Run.h"
+#include "frontend/CompileCommands.h"
+#include "frontend/ResourceDir.h"
 #include "report/AtomicFile.h"
 #include "report/Baseline.h"
 #include "report/Embedded.h"
@@ -39,6 +41,9 @@
 #endif
 #ifndef VMBCHECK_EXAMPLE
 #error "VMBCHECK_EXAMPLE must be defined by the build"
+#endif
+#ifndef VMBCHECK_RELATIVE_EXAMPLE
+#error "VMBCHECK_RELATIVE_EXAMPLE must be defined by the build"
 #endif
 #ifndef VMBCHECK_HOMEPAGE
 #error "VMBCHECK_HOMEPAGE must be defined by the build"
@@ -136,6 +141,10 @@ cl::opt<bool> Fix("fix", cl::desc("Apply the fix-its of the findings to the sour
 cl::opt<std::string> ExportFixes("export-fixes",
                                  cl::desc("Write the fix-its as YAML for clang-apply-replacements"),
                                  cl::value_desc("yaml"), cl::cat(Category));
+cl::opt<bool> PrintResourceDir("print-resource-dir",
+                               cl::desc("Print the directory of the Clang builtin headers used, "
+                                        "and exit"),
+                               cl::Hidden, cl::cat(Category));
 cl::opt<std::string> Explain("explain", cl::desc("Print the documentation of a rule and exit"),
                              cl::value_desc("rule"), cl::cat(Category));
 
@@ -309,6 +318,10 @@ int main(int argc, const char **argv) {
 
   if (ListRules)
     return listRules(outs());
+  if (PrintResourceDir) {
+    outs() << CompileCommands::resourceDir() << "\n";
+    return 0;
+  }
   if (!Explain.empty()) {
     const RuleInfo *R = RuleCatalog::builtin().find(StringRef(Explain).upper());
     if (!R) {
@@ -381,15 +394,19 @@ int main(int argc, const char **argv) {
   Options.Commands.ExtraArgsBefore = ExtraArgsBefore;
   Options.Sources.assign(Sources.begin(), Sources.end());
   if (Options.Sources.empty() && BuildPath.empty()) {
-    if (!sys::fs::exists(VMBCHECK_EXAMPLE)) {
+    // Installed beside the binary, else in the source tree it was built from.
+    std::string Example = besideExecutable(VMBCHECK_RELATIVE_EXAMPLE, "");
+    if (Example.empty())
+      Example = VMBCHECK_EXAMPLE;
+    if (!sys::fs::exists(Example)) {
       WithColor::error(errs(), "vmbcheck")
-          << "no input files, and the bundled example " << VMBCHECK_EXAMPLE
+          << "no input files, and the bundled example " << Example
           << " is not there (give source files, or -p <build-dir>)\n";
       return 2;
     }
-    errs() << "vmbcheck: no input files; analysing the bundled example driver "
-           << VMBCHECK_EXAMPLE << "\n";
-    Options.Sources.push_back(VMBCHECK_EXAMPLE);
+    errs() << "vmbcheck: no input files; analysing the bundled example driver " << Example
+           << "\n";
+    Options.Sources.push_back(Example);
   }
   Options.Analysis.Engine.UseZ3 = !NoZ3;
   Options.Analysis.Engine.MaxNodes = MaxNodes;

@@ -93,8 +93,8 @@ fs.writeFileSync(path.join(gitTree, '.git', 'config'),
 fs.writeFileSync(path.join(gitTree, '.git', 'packed-refs'),
                  '0123456789abcdef0123456789abcdef01234567 refs/heads/main\n');
 fs.copyFileSync(path.join(repo, 'testdata', 'example', 'vsp_example.c'), path.join(gitTree, 'src', 'vsp.c'));
-logs.push(run([path.join(gitTree, 'src', 'vsp.c'), '--', '-I' + path.join(repo, 'testdata', 'include')],
-              'git-provenance.sarif'));
+fs.writeFileSync(path.join(gitTree, 'compile_flags.txt'), '-I' + path.join(repo, 'testdata', 'include') + '\n');
+logs.push(run([path.join(gitTree, 'src', 'vsp.c')], 'git-provenance.sarif'));
 
 const multitool = path.join(npmPrefix, 'node_modules', '@microsoft', 'sarif-multitool-linux', 'Sarif.Multitool');
 fs.chmodSync(multitool, 0o755);
