@@ -47,6 +47,7 @@ set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 # Depends from the libraries the binary links (libclang-cpp19, libllvm19,
 # libstdc++6, libc6, libgcc-s1: all in Debian 12), as dpkg-shlibdeps finds them.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# Z3 refutation is loaded through libLLVM, which depends on libz3-4 itself.
+# (Z3, for refutation, comes with libllvm19, which depends on libz3-4.)
+# clang-apply-replacements-19 applies the fixes of --export-fixes.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "clang-tools-19")
 include(CPack)
