@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <regex>
 #include <set>
@@ -108,6 +109,24 @@ TEST(MsvcFormat, NotificationCodesAreStableAndMatchable) {
   EXPECT_EQ(msvcNotificationCode("callback-not-analysed"), "VMB0902");
   EXPECT_EQ(msvcNotificationCode("internal-error"), "VMB0912");
   EXPECT_EQ(msvcNotificationCode("something-new"), "VMB0900");
+}
+
+// A notification about a whole file (no line) still reaches the Problems
+// panel: anchored at line 1, never left out.
+TEST(MsvcFormat, FileLevelNotificationIsAProblemAtLineOne) {
+  ToolRun R = runTool({"testdata/errors/no_such_file.c", "testdata/example/vsp_example.c",
+                       "--format=msvc"});
+  EXPECT_EQ(R.ExitCode, 2) << R.Stderr;
+  std::vector<std::string> Unmatched;
+  std::vector<Problem> Got = matchProblems(R.Stdout, Unmatched);
+  auto It = std::find_if(Got.begin(), Got.end(), [](const Problem &P) {
+    return P.File == "testdata/errors/no_such_file.c";
+  });
+  ASSERT_NE(It, Got.end()) << R.Stdout;
+  EXPECT_EQ(It->Line, 1u);
+  EXPECT_EQ(It->Column, 0u);
+  EXPECT_EQ(It->Code, "VMB0905");
+  EXPECT_EQ(It->Severity, "error");
 }
 
 // File names reach the IDE's output pane: control characters are escaped as
