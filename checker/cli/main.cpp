@@ -8,11 +8,14 @@
 #include "cli/Config.h"
 #include "cli/Isolation.h"
 #include "cli/Run.h"
+#include "frontend/CompileCommands.h"
+#include "frontend/ResourceDir.h"
 #include "report/AtomicFile.h"
 #include "report/Baseline.h"
 #include "report/Embedded.h"
 #include "report/Fixes.h"
 #include "report/InputFile.h"
+#include "report/MsvcWriter.h"
 #include "report/SarifMerge.h"
 #include "report/RuleCatalog.h"
 #include "report/SarifWriter.h"
@@ -39,6 +42,9 @@
 #ifndef VMBCHECK_EXAMPLE
 #error "VMBCHECK_EXAMPLE must be defined by the build"
 #endif
+#ifndef VMBCHECK_RELATIVE_EXAMPLE
+#error "VMBCHECK_RELATIVE_EXAMPLE must be defined by the build"
+#endif
 #ifndef VMBCHECK_HOMEPAGE
 #error "VMBCHECK_HOMEPAGE must be defined by the build"
 #endif
@@ -59,9 +65,12 @@ cl::list<std::string> ExtraArgs("extra-arg", cl::desc("Append an argument to eve
 cl::list<std::string> ExtraArgsBefore("extra-arg-before",
                                       cl::desc("Prepend an argument to every compile command"),
                                       cl::value_desc("arg"), cl::cat(Category));
-enum class Format { Text, Sarif };
+enum class Format { Text, Msvc, Sarif };
 cl::opt<Format> OutputFormat("format", cl::desc("Output format"), cl::init(Format::Text),
                              cl::values(clEnumValN(Format::Text, "text", "clang-style diagnostics"),
+                                        clEnumValN(Format::Msvc, "msvc",
+                                                   "cl.exe-style diagnostics (Visual Studio, "
+                                                   "VS Code $msCompile)"),
                                         clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0")),
                              cl::cat(Category));
 cl::opt<std::string> OutputFile("o", cl::desc("Write the report to <file> instead of stdout"),
@@ -80,7 +89,7 @@ cl::opt<unsigned> Jobs("j", cl::desc("Files analysed in parallel (default: numbe
 cl::opt<std::string> SourceRoot("srcroot",
                                 cl::desc("Directory SARIF URIs are relative to, recorded in the log "
                                          "(default: the git work tree holding the sources, else "
-                                         "the current directory, not recorded)"),
+                                         "the current directory)"),
                                 cl::value_desc("dir"), cl::cat(Category));
 cl::opt<double> TimeoutOpt("timeout",
                            cl::desc("Seconds one file may take before it is reported as not "
@@ -132,6 +141,10 @@ cl::opt<bool> Fix("fix", cl::desc("Apply the fix-its of the findings to the sour
 cl::opt<std::string> ExportFixes("export-fixes",
                                  cl::desc("Write the fix-its as YAML for clang-apply-replacements"),
                                  cl::value_desc("yaml"), cl::cat(Category));
+cl::opt<bool> PrintResourceDir("print-resource-dir",
+                               cl::desc("Print the directory of the Clang builtin headers used, "
+                                        "and exit"),
+                               cl::Hidden, cl::cat(Category));
 cl::opt<std::string> Explain("explain", cl::desc("Print the documentation of a rule and exit"),
                              cl::value_desc("rule"), cl::cat(Category));
 
@@ -305,6 +318,10 @@ int main(int argc, const char **argv) {
 
   if (ListRules)
     return listRules(outs());
+  if (PrintResourceDir) {
+    outs() << CompileCommands::resourceDir() << "\n";
+    return 0;
+  }
   if (!Explain.empty()) {
     const RuleInfo *R = RuleCatalog::builtin().find(StringRef(Explain).upper());
     if (!R) {
@@ -377,15 +394,19 @@ int main(int argc, const char **argv) {
   Options.Commands.ExtraArgsBefore = ExtraArgsBefore;
   Options.Sources.assign(Sources.begin(), Sources.end());
   if (Options.Sources.empty() && BuildPath.empty()) {
-    if (!sys::fs::exists(VMBCHECK_EXAMPLE)) {
+    // Installed beside the binary, else in the source tree it was built from.
+    std::string Example = besideExecutable(VMBCHECK_RELATIVE_EXAMPLE, "");
+    if (Example.empty())
+      Example = VMBCHECK_EXAMPLE;
+    if (!sys::fs::exists(Example)) {
       WithColor::error(errs(), "vmbcheck")
-          << "no input files, and the bundled example " << VMBCHECK_EXAMPLE
+          << "no input files, and the bundled example " << Example
           << " is not there (give source files, or -p <build-dir>)\n";
       return 2;
     }
-    errs() << "vmbcheck: no input files; analysing the bundled example driver "
-           << VMBCHECK_EXAMPLE << "\n";
-    Options.Sources.push_back(VMBCHECK_EXAMPLE);
+    errs() << "vmbcheck: no input files; analysing the bundled example driver " << Example
+           << "\n";
+    Options.Sources.push_back(Example);
   }
   Options.Analysis.Engine.UseZ3 = !NoZ3;
   Options.Analysis.Engine.MaxNodes = MaxNodes;
@@ -410,13 +431,14 @@ int main(int argc, const char **argv) {
   const RuleCatalog &Rules = RuleCatalog::builtin();
   SarifOptions SO;
   SO.SourceRoot = SourceRoot.empty() ? defaultSourceRoot(Result.Files) : std::string(SourceRoot);
-  if (!SourceRoot.empty()) {
+  {
     SmallString<256> Abs(SO.SourceRoot);
     sys::fs::make_absolute(Abs);
     sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
     SO.SourceRoot = Abs.str().str();
-    SO.RecordSourceRoot = true;
   }
+  if (OutputFormat == Format::Sarif || !WriteBaseline.empty())
+    SO.Provenance = readGitProvenance(SO.SourceRoot);
   SO.ToolVersion = VMBCHECK_VERSION;
   SO.InformationUri = VMBCHECK_HOMEPAGE;
   SO.IncludeSuppressed = IncludeSuppressed;
@@ -530,6 +552,16 @@ int main(int argc, const char **argv) {
 
   if (OutputFormat == Format::Sarif) {
     *OS << serializeJson(makeSarif({&Result.Files, &Result.Warnings}, Rules, SO));
+  } else if (OutputFormat == Format::Msvc) {
+    // One stream, as cl.exe and MSBuild write it: IDEs read only the
+    // build output, so notifications go where findings go.
+    for (const Notification &N : Result.Warnings)
+      writeNotificationMsvc(*OS, N, Style.BaseDir);
+    for (const FileResult &F : Result.Files)
+      for (const Notification &N : F.Notifications)
+        writeNotificationMsvc(*OS, N, Style.BaseDir);
+    for (const Finding *Fd : Reported)
+      writeFindingMsvc(*OS, *Fd, Rules.find(Fd->RuleId), Style.BaseDir);
   } else {
     for (const Notification &N : Result.Warnings)
       writeNotificationText(errs(), N, Style);

@@ -22,8 +22,6 @@ using namespace clang::tooling;
 
 namespace vmbcheck {
 
-std::string CompileCommands::resourceDir() { return VMBCHECK_RESOURCE_DIR; }
-
 static bool isClDriver(const std::vector<std::string> &Args) {
   if (Args.empty())
     return false;

@@ -45,7 +45,8 @@ public:
               const std::vector<std::string> &ExtraBefore = {},
               const std::vector<std::string> &Extra = {}) const;
 
-  // The builtin-header directory of the Clang the tool was built with.
+  // The builtin-header directory: the copy installed beside the binary,
+  // else that of the Clang the tool was built with (ResourceDir.cpp).
   static std::string resourceDir();
 
 private:

@@ -157,6 +157,17 @@ public:
       Res["baselineState"] = F.BaselineState;
     if (!F.Fixes.empty())
       Res["fixes"] = fixes(F);
+    // VMB005's steps are the places that register the callback (not a path
+    // through it): viewers list relatedLocations beside the result.
+    if (F.RuleId == "VMB005" && !F.Steps.empty()) {
+      json Related = json::array();
+      unsigned Id = 0;
+      for (const PathStep &S : F.Steps)
+        Related.push_back({{"id", ++Id},
+                           {"physicalLocation", physical(S.Where)},
+                           {"message", {{"text", sentence(S.Message)}}}});
+      Res["relatedLocations"] = Related;
+    }
     if (!F.Steps.empty()) {
       json Steps = json::array();
       for (const PathStep &S : F.Steps)
@@ -241,11 +252,11 @@ json makeSarif(const SarifInput &In, const RuleCatalog &Rules, const SarifOption
   std::string Root = Options.SourceRoot.empty() ? "" : canonicalPath(Options.SourceRoot);
   if (!Root.empty() && Root.back() != '/')
     Root += '/';
-  json Base = Options.RecordSourceRoot
-                 ? json{{"uri", "file://" + percentEncode(Root)}}
-                 : json{{"description",
-                         {{"text", "The root of the analysed sources: the git work tree that "
-                                   "holds them, else the directory vmbcheck ran in."}}}};
+  json Description = {{"text", "The root of the analysed sources: the git work tree that "
+                               "holds them, else the directory vmbcheck ran in."}};
+  json Base = {{"description", Description}};
+  if (!Root.empty())
+    Base["uri"] = "file://" + percentEncode(Root);
   json Invocation = {{"executionSuccessful", Success}};
   if (!Notifications.empty())
     Invocation["toolExecutionNotifications"] = Notifications;
@@ -264,6 +275,19 @@ json makeSarif(const SarifInput &In, const RuleCatalog &Rules, const SarifOption
       // lone CR; SARIF's default omits the last.
       {"newlineSequences", json::array({"\r\n", "\n", "\r"})},
       {"results", Results}};
+  if (Options.Provenance) {
+    const GitProvenance &G = *Options.Provenance;
+    json Details = {{"repositoryUri", G.RepositoryUri}};
+    if (!G.RevisionId.empty())
+      Details["revisionId"] = G.RevisionId;
+    if (!G.Branch.empty())
+      Details["branch"] = G.Branch;
+    // The work tree's root is what %SRCROOT% stands for only when they are
+    // the same directory.
+    if (!Root.empty() && canonicalPath(G.WorkTree) + "/" == Root)
+      Details["mappedTo"] = {{"uriBaseId", "%SRCROOT%"}};
+    Run["versionControlProvenance"] = json::array({Details});
+  }
   return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
           {"version", "2.1.0"},
           {"runs", json::array({Run})}};

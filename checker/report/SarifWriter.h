@@ -5,20 +5,24 @@
 #pragma once
 
 #include "report/Finding.h"
+#include "report/GitProvenance.h"
 #include "report/RuleCatalog.h"
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace vmbcheck {
 
 struct SarifOptions {
-  std::string SourceRoot; // absolute directory that %SRCROOT% stands for
-  // Write SourceRoot into originalUriBaseIds. Off by default: the log then
-  // holds no absolute path and is the same on every machine and checkout.
-  bool RecordSourceRoot = false;
+  // Absolute directory that %SRCROOT% stands for, recorded in
+  // originalUriBaseIds so that viewers resolve the relative URIs without
+  // asking (empty: the URIs are absolute).
+  std::string SourceRoot;
+  // The git commit of the sources, for versionControlProvenance.
+  std::optional<GitProvenance> Provenance;
   std::string ToolVersion;
   std::string InformationUri;
   // Suppressed findings are left out (GitHub ignores SARIF suppressions)

@@ -82,6 +82,20 @@ logs.push(base);
 logs.push(run(['--baseline=' + base, 'testdata/example/vsp_example.c', 'testdata/VMB002/goto_exit_skips_write.c'],
               'against-baseline.sarif'));
 
+// A work tree with a remote, a branch in packed-refs and a file in a
+// subdirectory: versionControlProvenance with every property.
+const gitTree = path.join(outDir, 'git-tree');
+fs.mkdirSync(path.join(gitTree, '.git'), { recursive: true });
+fs.mkdirSync(path.join(gitTree, 'src'));
+fs.writeFileSync(path.join(gitTree, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+fs.writeFileSync(path.join(gitTree, '.git', 'config'),
+                 '[remote "origin"]\n\turl = https://token@example.com/org/drv.git\n');
+fs.writeFileSync(path.join(gitTree, '.git', 'packed-refs'),
+                 '0123456789abcdef0123456789abcdef01234567 refs/heads/main\n');
+fs.copyFileSync(path.join(repo, 'testdata', 'example', 'vsp_example.c'), path.join(gitTree, 'src', 'vsp.c'));
+fs.writeFileSync(path.join(gitTree, 'compile_flags.txt'), '-I' + path.join(repo, 'testdata', 'include') + '\n');
+logs.push(run([path.join(gitTree, 'src', 'vsp.c')], 'git-provenance.sarif'));
+
 const multitool = path.join(npmPrefix, 'node_modules', '@microsoft', 'sarif-multitool-linux', 'Sarif.Multitool');
 fs.chmodSync(multitool, 0o755);
 const report = path.join(outDir, 'validation.sarif');
