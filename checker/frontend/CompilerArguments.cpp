@@ -146,6 +146,27 @@ std::vector<std::string> takeLinuxPaths(std::vector<std::string> &Args,
   return Paths;
 }
 
+// MSVC's code analysis options clang-cl does not know, some with a separate
+// value (/analyze:plugin EspXEngine.dll): without this the value would be
+// read as a source file. They only steer /analyze; dropped quietly.
+void dropCodeAnalysisOptions(std::vector<std::string> &Args) {
+  static const char *WithValue[] = {"/analyze:plugin", "/analyze:ruleset", "/analyze:log",
+                                    "/analyze:stacksize", "/analyze:max_paths",
+                                    "/analyze:rulesetdirectory", "/analyze:projectdirectory"};
+  std::vector<std::string> Rest;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    llvm::StringRef A = Args[I];
+    if (I > 0 && (A.starts_with("/analyze") || A.starts_with("-analyze"))) {
+      for (const char *W : WithValue)
+        if (A.drop_front().equals_insensitive(llvm::StringRef(W).drop_front()))
+          ++I; // and its value
+      continue;
+    }
+    Rest.push_back(Args[I]);
+  }
+  Args = std::move(Rest);
+}
+
 } // namespace
 
 std::vector<std::string> keepAnalysisArguments(std::vector<std::string> &Args,
@@ -157,8 +178,10 @@ std::vector<std::string> keepAnalysisArguments(std::vector<std::string> &Args,
   const llvm::opt::OptTable &Table = getDriverOptTable();
   bool Cl = isClDriver(Args);
   std::vector<std::string> LinuxPaths;
-  if (Cl)
+  if (Cl) {
+    dropCodeAnalysisOptions(Args);
     LinuxPaths = takeLinuxPaths(Args, Files);
+  }
   llvm::opt::Visibility Vis(Cl ? options::CLOption : options::ClangOption);
   std::vector<const char *> Raw;
   for (size_t I = 1; I < Args.size(); ++I)
