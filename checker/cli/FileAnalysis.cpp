@@ -54,11 +54,10 @@ public:
       std::string Name = Info.getArgStdStr(0);
       llvm::SmallString<256> Dir(SM.getFilename(SM.getExpansionLoc(Info.getLocation())));
       llvm::sys::path::remove_filename(Dir);
-      if (!Dir.empty() && llvm::sys::path::is_absolute(Dir) && isGeneratedHeader(Name, Dir.str().str())) {
-        llvm::SmallString<256> Where(Dir);
-        llvm::sys::path::append(Where, Name);
-        MissingGenerated.try_emplace(Where.str().str(),
-                                     generatedHeaderStandIn(Name, Dir.str().str()));
+      // Relative to the command's directory, not to vmbcheck's.
+      SM.getFileManager().getVirtualFileSystem().makeAbsolute(Dir);
+      if (isGeneratedHeader(Name, Dir.str().str())) {
+        MissingGenerated.try_emplace(Name, generatedHeaderStandIn(Name, wppFunctions(SM)));
         Text += ": generated header - build the project first (or pass --assume-generated-empty)";
       }
     }
@@ -74,6 +73,20 @@ public:
 
 private:
   const LangOptions *Lang = nullptr;
+
+  // The WPP trace functions configured in the project's own files read so
+  // far (its trace.h is included before the .tmh).
+  static std::set<std::string> wppFunctions(const SourceManager &SM) {
+    std::set<std::string> Functions;
+    for (unsigned I = 0, N = SM.local_sloc_entry_size(); I < N; ++I) {
+      const SrcMgr::SLocEntry &E = SM.getLocalSLocEntry(I);
+      if (!E.isFile() || E.getFile().getFileCharacteristic() != SrcMgr::C_User)
+        continue;
+      if (auto Buffer = E.getFile().getContentCache().getBufferIfLoaded())
+        addWppFunctions(Buffer->getBuffer(), Functions);
+    }
+    return Functions;
+  }
 };
 
 bool containsErrors(const Stmt *S) {
@@ -309,8 +322,11 @@ fileSystemFor(const tooling::CompileCommand &Command, const AnalysisOptions &Opt
   auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(Base);
   if (!StandIns.empty()) {
     auto Memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
-    for (const auto &[Path, Text] : StandIns)
+    for (const auto &[Name, Text] : StandIns) {
+      llvm::SmallString<256> Path(GeneratedHeaderDir);
+      llvm::sys::path::append(Path, Name);
       Memory->addFile(Path, 0, llvm::MemoryBuffer::getMemBufferCopy(Text, Path));
+    }
     FS->pushOverlay(Memory);
   }
   FS->setCurrentWorkingDirectory(Command.Directory);
@@ -362,9 +378,15 @@ FileAnalysis analyseOnce(const tooling::CompileCommand &Command, const AnalysisO
     return Out;
   }
 
+  std::vector<std::string> CommandLine = Command.CommandLine;
+  if (!StandIns.empty() && !CommandLine.empty())
+    // Searched after every directory of the command, for "" and <> alike:
+    // a generated header that does exist is still the one read.
+    CommandLine.insert(CommandLine.begin() + 1,
+                       {"-Xclang", "-idirafter", "-Xclang", GeneratedHeaderDir});
   ErrorCollector Errors;
   Analysis A(Options, ExternalUses, Errors, Out);
-  tooling::ToolInvocation Invocation(Command.CommandLine,
+  tooling::ToolInvocation Invocation(CommandLine,
                                      std::make_unique<Action>(A, Options.DisableFree), Files.get());
   Invocation.setDiagnosticConsumer(&Errors);
   bool Ran = Invocation.run();

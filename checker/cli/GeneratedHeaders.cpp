@@ -2,7 +2,6 @@
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
 
@@ -49,34 +48,26 @@ bool isGeneratedHeader(const std::string &Name, const std::string &IncluderDir) 
   return false;
 }
 
-std::string generatedHeaderStandIn(const std::string &Name, const std::string &IncluderDir) {
+void addWppFunctions(llvm::StringRef Text, std::set<std::string> &Functions) {
+  if (!Text.contains("FUNC"))
+    return;
+  static const llvm::Regex Func("^[ \t]*//[ \t]*FUNC[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*[({]");
+  llvm::SmallVector<llvm::StringRef, 0> Lines;
+  Text.split(Lines, '\n');
+  for (llvm::StringRef Line : Lines) {
+    llvm::SmallVector<llvm::StringRef, 2> M;
+    if (Line.contains("FUNC") && Func.match(Line, &M))
+      Functions.insert(M[1].str());
+  }
+}
+
+std::string generatedHeaderStandIn(const std::string &Name,
+                                   const std::set<std::string> &Configured) {
   if (!llvm::sys::path::extension(Name).equals_insensitive(".tmh"))
     return "/* vmbcheck --assume-generated-empty: empty stand-in */\n";
-  // WPP's configuration lives in comments of the project's headers:
-  //   // begin_wpp config
-  //   // FUNC TraceEvents(LEVEL, FLAGS, MSG, ...);
   std::set<std::string> Functions = {"DoTraceMessage", "WPP_INIT_TRACING", "WPP_CLEANUP",
                                      "WPP_RECORDER_CONFIGURE_PARAMS"};
-  llvm::Regex Func("^[ \t]*//[ \t]*FUNC[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*[({]");
-  std::error_code EC;
-  unsigned Seen = 0;
-  for (llvm::sys::fs::directory_iterator I(IncluderDir, EC), End; !EC && I != End && ++Seen < 2000;
-       I.increment(EC)) {
-    llvm::StringRef Ext = llvm::sys::path::extension(I->path());
-    if (!Ext.equals_insensitive(".h") && !Ext.equals_insensitive(".c") &&
-        !Ext.equals_insensitive(".cpp") && !Ext.equals_insensitive(".hpp"))
-      continue;
-    auto Text = llvm::MemoryBuffer::getFile(I->path(), /*IsText=*/true);
-    if (!Text || (*Text)->getBufferSize() > (1u << 20))
-      continue;
-    llvm::SmallVector<llvm::StringRef, 0> Lines;
-    (*Text)->getBuffer().split(Lines, '\n');
-    for (llvm::StringRef Line : Lines) {
-      llvm::SmallVector<llvm::StringRef, 2> M;
-      if (Line.contains("FUNC") && Func.match(Line, &M))
-        Functions.insert(M[1].str());
-    }
-  }
+  Functions.insert(Configured.begin(), Configured.end());
   std::string Text = "/* vmbcheck --assume-generated-empty: stand-in for a WPP trace header that "
                      "is not generated yet; trace calls do nothing */\n";
   for (const std::string &F : Functions)

@@ -5,6 +5,9 @@
 // them as empty instead.
 #pragma once
 
+#include "llvm/ADT/StringRef.h"
+
+#include <set>
 #include <string>
 
 namespace vmbcheck {
@@ -14,11 +17,18 @@ namespace vmbcheck {
 // project (in IncluderDir or its parent).
 bool isGeneratedHeader(const std::string &Name, const std::string &IncluderDir);
 
+// Adds to Functions the trace functions a WPP configuration block in Text
+// declares (`// begin_wpp config` ... `// FUNC TraceEvents(LEVEL, FLAGS, MSG, ...);`).
+void addWppFunctions(llvm::StringRef Text, std::set<std::string> &Functions);
+
 // What a missing generated header is read as. For a .tmh: WPP's trace
-// macros (DoTraceMessage, WPP_INIT_TRACING, WPP_CLEANUP and the trace
-// functions the project configures in `// FUNC Name(...)` comments of its
-// headers in IncluderDir) defined to do nothing, so that the code calling
-// them still compiles; otherwise empty.
-std::string generatedHeaderStandIn(const std::string &Name, const std::string &IncluderDir);
+// macros (DoTraceMessage, WPP_INIT_TRACING, WPP_CLEANUP and the configured
+// Functions) defined to do nothing, so that the code calling them still
+// compiles; otherwise empty.
+std::string generatedHeaderStandIn(const std::string &Name, const std::set<std::string> &Functions);
+
+// Where the stand-ins are placed (a directory of the in-memory file system,
+// searched last: -idirafter).
+inline constexpr const char *GeneratedHeaderDir = "/vmbcheck-generated-header-stand-ins";
 
 } // namespace vmbcheck

@@ -275,5 +275,51 @@ TEST(GeneratedHeaders, McHeaderIsGeneratedOtherHeadersAreNot) {
   fs::remove_all(Dir);
 }
 
+// As in the WDK samples: the WPP configuration in a header of another
+// directory (WppScanConfigurationData ..\inc\trace_macros.h), the MOF
+// header included with angle brackets from the driver's own header
+// (busenum.h: #include <busenumMof.h>), a cl.exe database.
+TEST(GeneratedHeaders, WppConfigElsewhereAndAngledMofHeader) {
+  std::string Dir = makeTempDir();
+  fs::create_directories(Dir + "/inc");
+  fs::create_directories(Dir + "/drv");
+  writeFile(Dir + "/inc/trace_macros.h",
+            "// begin_wpp config\n// FUNC TraceEvents(LEVEL, FLAGS, MSG, ...);\n// end_wpp\n");
+  writeFile(Dir + "/drv/busenum.mof", "class BusEnum { };\n");
+  writeFile(Dir + "/drv/busenum.h", "#include <busenumMof.h>\n");
+  std::string Source =
+      readFile(repoRoot() + "/testdata/VMB004/include_spelled_in_other_case.c");
+  auto Replace = [&](const std::string &From, const std::string &To) {
+    size_t At = Source.find(From);
+    ASSERT_NE(At, std::string::npos) << From;
+    Source.replace(At, From.size(), To);
+  };
+  Replace("#include <VMBUSKERNELMODECLIENTLIBAPI.H>",
+          "#include <vmbuskernelmodeclientlibapi.h>\n#include \"busenum.h\"\n"
+          "#include \"trace_macros.h\"\n#include \"drv.tmh\"");
+  Replace("UNREFERENCED_PARAMETER(Channel);",
+          "UNREFERENCED_PARAMETER(Channel);\n    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_SAVE, "
+          "\"%!FUNC! %u\", SaveBufSize);");
+  writeFile(Dir + "/drv/drv.c", Source);
+  nlohmann::json DB = nlohmann::json::array(
+      {{{"directory", Dir + "/drv"},
+        {"file", "drv.c"},
+        {"command", "cl.exe /c /WX /I..\\inc /I" + repoRoot() + "/testdata/include drv.c"}}});
+  writeFile(Dir + "/compile_commands.json", DB.dump());
+  ToolRun Plain = runTool({"drv/drv.c"}, true, Dir);
+  EXPECT_TRUE(contains(notificationText(Plain.Sarif), "'busenumMof.h' file not found: generated header"))
+      << notificationText(Plain.Sarif);
+  ToolRun Assumed = runTool({"--assume-generated-empty", "drv/drv.c"}, true, Dir);
+  EXPECT_EQ(Assumed.ExitCode, 1) << Assumed.Stderr;
+  EXPECT_EQ(countRule(Assumed.Sarif, "VMB004"), 1u) << Assumed.Stderr;
+  EXPECT_EQ(notificationText(Assumed.Sarif), "") << Assumed.Stderr;
+  // A generated header that exists is the one read, not the stand-in.
+  writeFile(Dir + "/drv/drv.tmh", "#error the real generated header was read\n");
+  ToolRun Real = runTool({"--assume-generated-empty", "drv/drv.c"}, true, Dir);
+  EXPECT_TRUE(contains(notificationText(Real.Sarif), "the real generated header was read"))
+      << notificationText(Real.Sarif);
+  fs::remove_all(Dir);
+}
+
 } // namespace
 } // namespace vmbcheck::test
