@@ -3,6 +3,7 @@
 // includes spelled in another case, build-gating flags, and generated headers
 // that do not exist before the build (issue 12, points 2 to 5).
 #include "ToolRunner.h"
+#include "frontend/WindowsPaths.h"
 
 #include <gtest/gtest.h>
 
@@ -29,6 +30,33 @@ std::string notificationText(const nlohmann::json &Sarif) {
   for (const SarifNotification &N : notificationsOf(Sarif))
     Text += N.Id + ": " + N.Message + "\n";
   return Text;
+}
+
+TEST(PathMap, LongestPrefixWholeComponentsAnyCaseAnySlash) {
+  PathMap Map;
+  ASSERT_EQ(Map.add("C:\\=/mnt/c/"), "");
+  ASSERT_EQ(Map.add("C:\\Src=/home/me/src,\\\\srv\\share=/mnt/share"), "");
+  EXPECT_EQ(Map.apply("c:\\Windows\\x.h"), "/mnt/c/Windows/x.h");
+  EXPECT_EQ(Map.apply("C:/src/drv.c"), "/home/me/src/drv.c");
+  EXPECT_EQ(Map.apply("C:\\Src"), "/home/me/src");
+  EXPECT_EQ(Map.apply("C:\\SrcOld\\a.c"), "/mnt/c/SrcOld/a.c"); // not C:\Src's
+  EXPECT_EQ(Map.apply("\\\\SRV\\share\\inc"), "/mnt/share/inc");
+  EXPECT_EQ(Map.apply("D:\\x.c"), std::nullopt);
+  EXPECT_EQ(Map.apply("/usr/include"), std::nullopt);
+  EXPECT_NE(PathMap().add("C:\\"), "");
+  EXPECT_NE(PathMap().add("=/mnt/c"), "");
+
+  std::set<std::string> Mapped;
+  EXPECT_EQ(mapArgument("/IC:\\Kits\\Include", Map, true, Mapped), "/I/mnt/c/Kits/Include");
+  EXPECT_EQ(mapArgument("-isystemC:\\Kits", Map, true, Mapped), "-isystem/mnt/c/Kits");
+  EXPECT_EQ(mapArgument("/external:IC:\\Kits", Map, true, Mapped), "/external:I/mnt/c/Kits");
+  EXPECT_EQ(mapArgument("/FIC:\\pch.h", Map, true, Mapped), "/FI/mnt/c/pch.h");
+  EXPECT_EQ(mapArgument("C:\\Src\\drv.c", Map, true, Mapped), "/home/me/src/drv.c");
+  EXPECT_EQ(mapArgument("..\\inc", Map, true, Mapped), "../inc");
+  EXPECT_EQ(mapArgument("/DPATH=C:\\x", Map, true, Mapped), "/DPATH=C:\\x"); // a value, not a path
+  EXPECT_EQ(mapArgument("/nologo", Map, true, Mapped), "/nologo");
+  EXPECT_TRUE(Mapped.count("/home/me/src/drv.c"));
+  EXPECT_FALSE(Mapped.count("../inc"));
 }
 
 // The example driver (findings VMB003/VMB004) and the test headers laid out
