@@ -1,4 +1,6 @@
 #include "cli/FileAnalysis.h"
+#include "cli/CaseInsensitiveFileSystem.h"
+#include "cli/GeneratedHeaders.h"
 #include "engine/AstRules.h"
 #include "engine/IrqlContracts.h"
 #include "frontend/SalIndex.h"
@@ -9,8 +11,13 @@
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/LexDiagnostic.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
+
+#include <set>
 
 using namespace clang;
 
@@ -25,6 +32,9 @@ public:
   bool Fatal = false;
   std::optional<Notification> First;
   std::vector<SourceLocation> Locations; // of every error, in this TU
+  // Missing generated headers (WPP .tmh, MC/MOF output): where the include
+  // would have found them (the includer's directory) and their stand-ins.
+  std::map<std::string, std::string> MissingGenerated;
 
   void BeginSourceFile(const LangOptions &LO, const Preprocessor *) override { Lang = &LO; }
 
@@ -36,10 +46,23 @@ public:
     Fatal = Fatal || Level == DiagnosticsEngine::Fatal;
     if (Info.hasSourceManager() && Info.getLocation().isValid())
       Locations.push_back(Info.getSourceManager().getExpansionLoc(Info.getLocation()));
-    if (First)
-      return;
     llvm::SmallString<256> Text;
     Info.FormatDiagnostic(Text);
+    if (Info.getID() == diag::err_pp_file_not_found && Info.hasSourceManager() &&
+        Info.getLocation().isValid()) {
+      const SourceManager &SM = Info.getSourceManager();
+      std::string Name = Info.getArgStdStr(0);
+      llvm::SmallString<256> Dir(SM.getFilename(SM.getExpansionLoc(Info.getLocation())));
+      llvm::sys::path::remove_filename(Dir);
+      // Relative to the command's directory, not to vmbcheck's.
+      SM.getFileManager().getVirtualFileSystem().makeAbsolute(Dir);
+      if (isGeneratedHeader(Name, Dir.str().str())) {
+        MissingGenerated.try_emplace(Name, generatedHeaderStandIn(Name, wppFunctions(SM)));
+        Text += ": generated header - build the project first (or pass --assume-generated-empty)";
+      }
+    }
+    if (First)
+      return;
     Notification N;
     N.Id = "compile-error";
     N.Message = Text.str().str();
@@ -50,6 +73,20 @@ public:
 
 private:
   const LangOptions *Lang = nullptr;
+
+  // The WPP trace functions configured in the project's own files read so
+  // far (its trace.h is included before the .tmh).
+  static std::set<std::string> wppFunctions(const SourceManager &SM) {
+    std::set<std::string> Functions;
+    for (unsigned I = 0, N = SM.local_sloc_entry_size(); I < N; ++I) {
+      const SrcMgr::SLocEntry &E = SM.getLocalSLocEntry(I);
+      if (!E.isFile() || E.getFile().getFileCharacteristic() != SrcMgr::C_User)
+        continue;
+      if (auto Buffer = E.getFile().getContentCache().getBufferIfLoaded())
+        addWppFunctions(Buffer->getBuffer(), Functions);
+    }
+    return Functions;
+  }
 };
 
 bool containsErrors(const Stmt *S) {
@@ -214,15 +251,110 @@ private:
 
 } // namespace
 
-FileAnalysis analyseCommand(const tooling::CompileCommand &Command,
-                            const AnalysisOptions &Options,
-                            const std::map<std::string, std::vector<CallbackUse>> &ExternalUses) {
+namespace {
+
+// The command parses for an MSVC target (what vmbcheck assumes when none is
+// named): its includes are looked up as on Windows, without case.
+bool msvcTarget(const std::vector<std::string> &Args) {
+  bool Named = false, Msvc = false;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    llvm::StringRef A = Args[I];
+    std::optional<llvm::StringRef> Triple;
+    if ((A == "-target" || A == "--target") && I + 1 < Args.size())
+      Triple = Args[I + 1];
+    else if (A.consume_front("--target=") || A.consume_front("-target="))
+      Triple = A;
+    if (Triple) {
+      Named = true;
+      Msvc = Triple->contains("msvc") || Triple->ends_with("windows");
+    }
+    if (A == "--driver-mode=cl")
+      return true;
+  }
+  llvm::StringRef Prog = llvm::sys::path::stem(Args.empty() ? "" : Args[0]);
+  return !Named || Msvc || Prog.equals_insensitive("cl") || Prog.equals_insensitive("clang-cl");
+}
+
+// The -ivfsoverlay files of the command, in order. Clang applies them only
+// when it makes its own file manager; vmbcheck makes it, so it applies them.
+std::vector<std::string> vfsOverlays(const std::vector<std::string> &Args) {
+  std::vector<std::string> Files;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    llvm::StringRef A = Args[I];
+    if (A == "--")
+      break;
+    if (A == "-ivfsoverlay" && I + 1 < Args.size())
+      Files.push_back(Args[++I]);
+    else if (A.consume_front("-ivfsoverlay"))
+      Files.push_back(A.str());
+  }
+  return Files;
+}
+
+// The file system a compile of Command sees. Error: an overlay that
+// cannot be read.
+llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem>
+fileSystemFor(const tooling::CompileCommand &Command, const AnalysisOptions &Options,
+              const std::map<std::string, std::string> &StandIns, std::string &Error) {
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Base = llvm::vfs::createPhysicalFileSystem();
+  Base->setCurrentWorkingDirectory(Command.Directory);
+  if (Options.CaseInsensitiveIncludes && msvcTarget(Command.CommandLine))
+    Base = makeCaseInsensitive(Base);
+  for (const std::string &Overlay : vfsOverlays(Command.CommandLine)) {
+    auto Buffer = Base->getBufferForFile(Overlay);
+    if (!Buffer) {
+      Error = "cannot read the -ivfsoverlay file " + Overlay + ": " + Buffer.getError().message();
+      break;
+    }
+    std::string YamlError;
+    auto Mapped = llvm::vfs::getVFSFromYAML(
+        std::move(*Buffer),
+        [](const llvm::SMDiagnostic &D, void *Context) {
+          *static_cast<std::string *>(Context) = D.getMessage().str();
+        },
+        Overlay, &YamlError, Base);
+    if (!Mapped) {
+      Error = "the -ivfsoverlay file " + Overlay + " is not a valid overlay: " + YamlError;
+      break;
+    }
+    Base = std::move(Mapped);
+  }
+  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(Base);
+  if (!StandIns.empty()) {
+    auto Memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
+    for (const auto &[Name, Text] : StandIns) {
+      llvm::SmallString<256> Path(GeneratedHeaderDir);
+      llvm::sys::path::append(Path, Name);
+      Memory->addFile(Path, 0, llvm::MemoryBuffer::getMemBufferCopy(Text, Path));
+    }
+    FS->pushOverlay(Memory);
+  }
+  FS->setCurrentWorkingDirectory(Command.Directory);
+  return FS;
+}
+
+} // namespace
+
+namespace {
+
+FileAnalysis analyseOnce(const tooling::CompileCommand &Command, const AnalysisOptions &Options,
+                         const std::map<std::string, std::vector<CallbackUse>> &ExternalUses,
+                         const std::map<std::string, std::string> &StandIns,
+                         std::map<std::string, std::string> &Missing) {
   FileAnalysis Out;
   Out.Result.File = Command.Filename;
 
-  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-      llvm::vfs::createPhysicalFileSystem());
-  FS->setCurrentWorkingDirectory(Command.Directory);
+  std::string OverlayError;
+  auto FS = fileSystemFor(Command, Options, StandIns, OverlayError);
+  if (!OverlayError.empty()) {
+    Notification N;
+    N.Id = "compile-error";
+    N.Where.File = Command.Filename;
+    N.Message = OverlayError + "; the file was not analysed";
+    Out.Result.Notifications.push_back(std::move(N));
+    Out.Result.Complete = false;
+    return Out;
+  }
   auto Files = llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions(), FS);
 
   // Say why a source cannot be read in the system's words, once, instead of
@@ -246,12 +378,19 @@ FileAnalysis analyseCommand(const tooling::CompileCommand &Command,
     return Out;
   }
 
+  std::vector<std::string> CommandLine = Command.CommandLine;
+  if (!StandIns.empty() && !CommandLine.empty())
+    // Searched after every directory of the command, for "" and <> alike:
+    // a generated header that does exist is still the one read.
+    CommandLine.insert(CommandLine.begin() + 1,
+                       {"-Xclang", "-idirafter", "-Xclang", GeneratedHeaderDir});
   ErrorCollector Errors;
   Analysis A(Options, ExternalUses, Errors, Out);
-  tooling::ToolInvocation Invocation(Command.CommandLine,
+  tooling::ToolInvocation Invocation(CommandLine,
                                      std::make_unique<Action>(A, Options.DisableFree), Files.get());
   Invocation.setDiagnosticConsumer(&Errors);
   bool Ran = Invocation.run();
+  Missing = Errors.MissingGenerated;
 
   if (Errors.Errors > 0 || !Ran) {
     Notification N = Errors.First.value_or(Notification{});
@@ -269,6 +408,26 @@ FileAnalysis analyseCommand(const tooling::CompileCommand &Command,
     Out.Result.Complete = false;
   }
   return Out;
+}
+
+} // namespace
+
+FileAnalysis analyseCommand(const tooling::CompileCommand &Command,
+                            const AnalysisOptions &Options,
+                            const std::map<std::string, std::vector<CallbackUse>> &ExternalUses) {
+  // With --assume-generated-empty, a parse that stops at a missing
+  // generated header is repeated with a stand-in for it (each missing one
+  // is fatal, so one more parse per header, a few at most).
+  std::map<std::string, std::string> StandIns;
+  for (unsigned Attempt = 0;; ++Attempt) {
+    std::map<std::string, std::string> Missing;
+    FileAnalysis Out = analyseOnce(Command, Options, ExternalUses, StandIns, Missing);
+    bool New = false;
+    for (auto &[Path, Text] : Missing)
+      New |= StandIns.try_emplace(Path, Text).second;
+    if (!Options.AssumeGeneratedEmpty || !New || Attempt >= 16)
+      return Out;
+  }
 }
 
 } // namespace vmbcheck

@@ -22,6 +22,10 @@ struct AnalysisOptions {
   // instead of destroying them, as clang -cc1 does (-disable-free): for a
   // child process that exits right after the analysis.
   bool DisableFree = false;
+  // Find an #include whose case differs from the file's (MSVC targets).
+  bool CaseInsensitiveIncludes = true;
+  // A missing generated header (WPP .tmh, MC/MOF output) is read as empty.
+  bool AssumeGeneratedEmpty = false;
 };
 
 // A discovered callback, for --list-callbacks.

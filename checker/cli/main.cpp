@@ -145,6 +145,20 @@ cl::opt<bool> PrintResourceDir("print-resource-dir",
                                cl::desc("Print the directory of the Clang builtin headers used, "
                                         "and exit"),
                                cl::Hidden, cl::cat(Category));
+cl::list<std::string> PathMaps(
+    "path-map",
+    cl::desc("Map a path prefix of the compilation database to this machine, as clangd's "
+             "--path-mappings (e.g. C:\\=/mnt/c/; repeatable, longest prefix wins)"),
+    cl::value_desc("from=to"), cl::cat(Category));
+cl::opt<bool> NoCaseInsensitiveIncludes(
+    "no-case-insensitive-includes",
+    cl::desc("Do not find an #include whose case differs from the file's (by default done "
+             "for MSVC targets, as cl.exe on Windows does)"),
+    cl::cat(Category));
+cl::opt<bool> AssumeGeneratedEmpty(
+    "assume-generated-empty",
+    cl::desc("Treat a missing generated header (WPP .tmh, MC/MOF output) as empty"),
+    cl::cat(Category));
 cl::opt<std::string> Explain("explain", cl::desc("Print the documentation of a rule and exit"),
                              cl::value_desc("rule"), cl::cat(Category));
 
@@ -392,6 +406,13 @@ int main(int argc, const char **argv) {
   Options.Commands.FixedArgs = FixedArgs;
   Options.Commands.ExtraArgs = ExtraArgs;
   Options.Commands.ExtraArgsBefore = ExtraArgsBefore;
+  for (const std::string &Map : PathMaps)
+    if (std::string E = Options.Commands.PathMappings.add(Map); !E.empty()) {
+      errs() << "vmbcheck: " << E << "\n";
+      return 2;
+    }
+  Options.Analysis.CaseInsensitiveIncludes = !NoCaseInsensitiveIncludes;
+  Options.Analysis.AssumeGeneratedEmpty = AssumeGeneratedEmpty;
   Options.Sources.assign(Sources.begin(), Sources.end());
   if (Options.Sources.empty() && BuildPath.empty()) {
     // Installed beside the binary, else in the source tree it was built from.

@@ -22,14 +22,7 @@ using namespace clang::tooling;
 
 namespace vmbcheck {
 
-static bool isClDriver(const std::vector<std::string> &Args) {
-  if (Args.empty())
-    return false;
-  llvm::StringRef Prog = llvm::sys::path::stem(Args[0]);
-  if (Prog.equals_insensitive("cl") || Prog.equals_insensitive("clang-cl"))
-    return true;
-  return llvm::any_of(Args, [](const std::string &A) { return A == "--driver-mode=cl"; });
-}
+static bool isClDriver(const std::vector<std::string> &Args) { return isClStyleCommand(Args); }
 
 static bool namesTarget(const std::vector<std::string> &Args) {
   return llvm::any_of(Args, [](llvm::StringRef A) {
@@ -78,6 +71,24 @@ static std::string databaseProblem(const std::string &Path) {
   return "";
 }
 
+// Path of the compile_commands.json read as a database written on Windows
+// (see rewriteWindowsDatabase), or null when it needs no rewrite and
+// clang's own reader is used.
+static std::unique_ptr<CompilationDatabase>
+loadWindowsDatabase(const std::string &JsonPath, const PathMap &Map,
+                    std::set<std::string> &Mapped, bool &Unmapped) {
+  std::string Error;
+  auto Text = readInputFile(JsonPath, "the compilation database", Error);
+  if (!Text)
+    return nullptr;
+  std::vector<std::string> Warnings;
+  auto Rewritten = rewriteWindowsDatabase(*Text, Map, Mapped, Warnings);
+  Unmapped = Unmapped || !Warnings.empty();
+  if (!Rewritten)
+    return nullptr;
+  return JSONCompilationDatabase::loadFromBuffer(*Rewritten, Error, JSONCommandLineSyntax::Gnu);
+}
+
 std::unique_ptr<CompileCommands>
 CompileCommands::load(const CommandSource &Source, const std::vector<std::string> &Sources,
                       std::string &Error) {
@@ -86,6 +97,8 @@ CompileCommands::load(const CommandSource &Source, const std::vector<std::string
   std::unique_ptr<CompilationDatabase> DB;
   if (Source.FixedArgs) {
     std::vector<std::string> Args = *Source.FixedArgs;
+    for (std::string &A : Args)
+      A = mapArgument(A, Source.PathMappings, !Source.PathMappings.empty(), Result->MappedPaths);
     DB = std::make_unique<FixedCompilationDatabase>(".", Args);
   } else if (!Source.BuildPath.empty()) {
     std::string Err;
@@ -97,9 +110,13 @@ CompileCommands::load(const CommandSource &Source, const std::vector<std::string
       Error = databaseProblem(P.str().str());
       if (!Error.empty())
         return nullptr;
+      if (llvm::StringRef(Name) == "compile_commands.json")
+        DB = loadWindowsDatabase(P.str().str(), Source.PathMappings, Result->MappedPaths,
+                                 Result->UnmappedWindowsPaths);
       break;
     }
-    DB = CompilationDatabase::loadFromDirectory(Source.BuildPath, Err);
+    if (!DB)
+      DB = CompilationDatabase::loadFromDirectory(Source.BuildPath, Err);
     if (!DB) {
       llvm::SmallString<256> Json(Source.BuildPath);
       llvm::sys::path::append(Json, "compile_commands.json");
@@ -215,8 +232,23 @@ CompileCommands::commandsFor(const std::string &File, std::vector<std::string> &
           break;
         }
       }
+    std::unique_ptr<CompilationDatabase> Windows;
+    for (llvm::StringRef Dir = llvm::sys::path::parent_path(Abs);
+         !Dir.empty() && Unreadable.empty(); Dir = llvm::sys::path::parent_path(Dir)) {
+      llvm::SmallString<256> Json(Dir), Flags(Dir);
+      llvm::sys::path::append(Json, "compile_commands.json");
+      llvm::sys::path::append(Flags, "compile_flags.txt");
+      if (llvm::sys::fs::exists(Json))
+        Windows = loadWindowsDatabase(Json.str().str(), Source.PathMappings, MappedPaths,
+                                      UnmappedWindowsPaths);
+      if (llvm::sys::fs::exists(Json) || llvm::sys::fs::exists(Flags))
+        break;
+    }
     if (!Unreadable.empty()) {
       Errors.push_back(Unreadable + "; the file was analysed with default flags");
+    } else if (Windows) {
+      Commands = inferMissingCompileCommands(inferTargetAndDriverMode(std::move(Windows)))
+                     ->getCompileCommands(Abs);
     } else if (auto Detected = CompilationDatabase::autoDetectFromSource(Abs, Err)) {
       auto DB = inferMissingCompileCommands(inferTargetAndDriverMode(std::move(Detected)));
       Commands = DB->getCompileCommands(Abs);
@@ -239,7 +271,11 @@ CompileCommands::commandsFor(const std::string &File, std::vector<std::string> &
   }
   if (Commands.empty()) {
     if (Errors.empty())
-      Warnings.push_back("no compile command found; analysing it with default flags");
+      Warnings.push_back(std::string("no compile command found; analysing it with default flags") +
+                         (UnmappedWindowsPaths ? " (the compilation database names Windows paths "
+                                                 "(C:\\... or \\\\server) that no --path-map "
+                                                 "maps; pass e.g. --path-map C:\\=/mnt/c/)"
+                                               : ""));
     Commands.push_back(CompileCommand(llvm::sys::path::parent_path(Abs), Abs.str().str(),
                                       {"clang", Abs.str().str()}, ""));
   }
@@ -253,7 +289,9 @@ CompileCommands::commandsFor(const std::string &File, std::vector<std::string> &
     if (std::string E = expandResponseFiles(C.CommandLine, C.Directory); !E.empty())
       Errors.push_back(E);
     std::vector<std::string> Unknown;
-    std::vector<std::string> Dropped = keepAnalysisArguments(C.CommandLine, Unknown);
+    std::set<std::string> Files = MappedPaths;
+    Files.insert(C.Filename);
+    std::vector<std::string> Dropped = keepAnalysisArguments(C.CommandLine, Unknown, Files);
     for (const std::string &A : Unknown)
       Warnings.push_back("unknown compiler argument '" + A + "' ignored");
     if (!Dropped.empty())

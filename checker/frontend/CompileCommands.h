@@ -4,10 +4,13 @@
 // target when the command names none, syntax-only parsing.
 #pragma once
 
+#include "frontend/WindowsPaths.h"
+
 #include "clang/Tooling/CompilationDatabase.h"
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,6 +21,7 @@ struct CommandSource {
   std::optional<std::vector<std::string>> FixedArgs; // after `--`
   std::vector<std::string> ExtraArgsBefore;   // --extra-arg-before
   std::vector<std::string> ExtraArgs;         // --extra-arg
+  PathMap PathMappings;                       // --path-map
 };
 
 class CompileCommands {
@@ -53,6 +57,11 @@ private:
   CommandSource Source;
   std::unique_ptr<clang::tooling::CompilationDatabase> Database; // -p or --
   std::string DatabaseError;
+  // Paths the path map produced; a cl-style command must take them as files.
+  mutable std::set<std::string> MappedPaths;
+  // The database names Windows paths no --path-map maps (said when a file
+  // then has no command).
+  mutable bool UnmappedWindowsPaths = false;
 };
 
 // Applies vmbcheck's adjustments to one command (exposed for tests).
@@ -72,7 +81,11 @@ std::vector<std::string> adjustCommandLine(std::vector<std::string> Args,
 // could not be expanded (recursion included).
 std::string expandResponseFiles(std::vector<std::string> &Args, const std::string &Directory);
 
+// Files: arguments that are files whatever they look like (absolute Linux
+// paths the path map produced): for clang-cl, /home/x/drv.c would be an
+// option; they are passed after `--`, as are existing absolute paths.
 std::vector<std::string> keepAnalysisArguments(std::vector<std::string> &Args,
-                                               std::vector<std::string> &Unknown);
+                                               std::vector<std::string> &Unknown,
+                                               const std::set<std::string> &Files = {});
 
 } // namespace vmbcheck

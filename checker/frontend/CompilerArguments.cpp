@@ -15,17 +15,15 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
+#include <set>
+
 using namespace clang::driver;
 
 namespace vmbcheck {
 
 namespace {
 
-bool isClDriver(const std::vector<std::string> &Args) {
-  llvm::StringRef Prog = llvm::sys::path::stem(Args[0]);
-  return Prog.equals_insensitive("cl") || Prog.equals_insensitive("clang-cl") ||
-         llvm::any_of(Args, [](const std::string &A) { return A == "--driver-mode=cl"; });
-}
+bool isClDriver(const std::vector<std::string> &Args) { return isClStyleCommand(Args); }
 
 // Options kept, by the prefixed name of the option they alias (so that /D,
 // -D and --define-macro are one).
@@ -119,15 +117,71 @@ bool kept(const llvm::opt::Option &O, llvm::StringRef Name, const llvm::opt::Arg
   return false;
 }
 
+
+// clang-cl reads /home/x/drv.c as an option (/h...) and /work/x.c as /w:
+// in a cl-style command, a token the parser took for an option's name that
+// is an absolute Linux path of an existing file, or one of Files, is a file.
+// Returns them, taking them out of Args.
+std::vector<std::string> takeLinuxPaths(std::vector<std::string> &Args,
+                                        const std::set<std::string> &Files) {
+  const llvm::opt::OptTable &Table = getDriverOptTable();
+  std::vector<const char *> Raw;
+  for (size_t I = 1; I < Args.size(); ++I)
+    Raw.push_back(Args[I].c_str());
+  unsigned MissingIndex = 0, MissingCount = 0;
+  llvm::opt::InputArgList Parsed =
+      Table.ParseArgs(Raw, MissingIndex, MissingCount, llvm::opt::Visibility(options::CLOption));
+  std::set<unsigned> Taken;
+  for (const llvm::opt::Arg *A : Parsed) {
+    llvm::StringRef T = Raw[A->getIndex()];
+    // Only the option's own token: /I /usr/include keeps its value.
+    if (T.starts_with("/") && T.size() > 1 &&
+        (Files.count(T.str()) || llvm::sys::fs::exists(T)))
+      Taken.insert(A->getIndex() + 1);
+  }
+  std::vector<std::string> Paths, Rest;
+  for (size_t I = 0; I < Args.size(); ++I)
+    (Taken.count(I) ? Paths : Rest).push_back(Args[I]);
+  Args = std::move(Rest);
+  return Paths;
+}
+
+// MSVC's code analysis options clang-cl does not know, some with a separate
+// value (/analyze:plugin EspXEngine.dll): without this the value would be
+// read as a source file. They only steer /analyze; dropped quietly.
+void dropCodeAnalysisOptions(std::vector<std::string> &Args) {
+  static const char *WithValue[] = {"/analyze:plugin", "/analyze:ruleset", "/analyze:log",
+                                    "/analyze:stacksize", "/analyze:max_paths",
+                                    "/analyze:rulesetdirectory", "/analyze:projectdirectory"};
+  std::vector<std::string> Rest;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    llvm::StringRef A = Args[I];
+    if (I > 0 && (A.starts_with("/analyze") || A.starts_with("-analyze"))) {
+      for (const char *W : WithValue)
+        if (A.drop_front().equals_insensitive(llvm::StringRef(W).drop_front()))
+          ++I; // and its value
+      continue;
+    }
+    Rest.push_back(Args[I]);
+  }
+  Args = std::move(Rest);
+}
+
 } // namespace
 
 std::vector<std::string> keepAnalysisArguments(std::vector<std::string> &Args,
-                                               std::vector<std::string> &Unknown) {
+                                               std::vector<std::string> &Unknown,
+                                               const std::set<std::string> &Files) {
   std::vector<std::string> Dropped;
   if (Args.size() < 2)
     return Dropped;
   const llvm::opt::OptTable &Table = getDriverOptTable();
   bool Cl = isClDriver(Args);
+  std::vector<std::string> LinuxPaths;
+  if (Cl) {
+    dropCodeAnalysisOptions(Args);
+    LinuxPaths = takeLinuxPaths(Args, Files);
+  }
   llvm::opt::Visibility Vis(Cl ? options::CLOption : options::ClangOption);
   std::vector<const char *> Raw;
   for (size_t I = 1; I < Args.size(); ++I)
@@ -148,7 +202,9 @@ std::vector<std::string> keepAnalysisArguments(std::vector<std::string> &Args,
       Count = 1 + A->getOption().getNumArgs();
       break;
     case llvm::opt::Option::JoinedOrSeparateClass:
-      Count = A->getSpelling() == Raw[First] ? 2 : 1;
+      // Separate when the value is the next token itself (the spelling
+      // is the unaliased one: "-I" for /I).
+      Count = A->getNumValues() && First + 1 < Raw.size() && A->getValue(0) == Raw[First + 1] ? 2 : 1;
       break;
     case llvm::opt::Option::RemainingArgsClass:
     case llvm::opt::Option::RemainingArgsJoinedClass:
@@ -181,6 +237,11 @@ std::vector<std::string> keepAnalysisArguments(std::vector<std::string> &Args,
       Kept.insert(Kept.end(), Tokens.begin(), Tokens.end());
     else if (!droppedQuietly(O, Name, *A))
       Dropped.insert(Dropped.end(), Tokens.begin(), Tokens.end());
+  }
+  if (!LinuxPaths.empty()) {
+    if (llvm::find(Kept, "--") == Kept.end())
+      Kept.push_back("--");
+    Kept.insert(Kept.end(), LinuxPaths.begin(), LinuxPaths.end());
   }
   Args = std::move(Kept);
   return Dropped;

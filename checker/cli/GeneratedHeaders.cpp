@@ -1,0 +1,78 @@
+#include "cli/GeneratedHeaders.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
+
+#include <set>
+
+namespace vmbcheck {
+
+namespace {
+
+// Stems of the files with one of Exts in Dir (lower case).
+std::set<std::string> stemsIn(llvm::StringRef Dir, std::initializer_list<llvm::StringRef> Exts) {
+  std::set<std::string> Stems;
+  std::error_code EC;
+  unsigned Seen = 0;
+  for (llvm::sys::fs::directory_iterator I(Dir, EC), End; !EC && I != End && ++Seen < 5000;
+       I.increment(EC)) {
+    llvm::StringRef Ext = llvm::sys::path::extension(I->path());
+    for (llvm::StringRef E : Exts)
+      if (Ext.equals_insensitive(E))
+        Stems.insert(llvm::sys::path::stem(I->path()).lower());
+  }
+  return Stems;
+}
+
+} // namespace
+
+bool isGeneratedHeader(const std::string &Name, const std::string &IncluderDir) {
+  llvm::StringRef File = llvm::sys::path::filename(Name);
+  if (llvm::sys::path::extension(File).equals_insensitive(".tmh"))
+    return true;
+  if (!llvm::sys::path::extension(File).equals_insensitive(".h"))
+    return false;
+  std::string Stem = llvm::sys::path::stem(File).lower();
+  for (llvm::StringRef Dir : {llvm::StringRef(IncluderDir), llvm::sys::path::parent_path(IncluderDir)}) {
+    if (Dir.empty())
+      continue;
+    std::set<std::string> Sources = stemsIn(Dir, {".mc", ".mof", ".man"});
+    if (Sources.count(Stem))
+      return true;
+    // wmimofck -h: the header of foo.mof is often named foomof.h.
+    if (llvm::StringRef(Stem).ends_with("mof") && !Sources.empty())
+      return true;
+  }
+  return false;
+}
+
+void addWppFunctions(llvm::StringRef Text, std::set<std::string> &Functions) {
+  if (!Text.contains("FUNC"))
+    return;
+  static const llvm::Regex Func("^[ \t]*//[ \t]*FUNC[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*[({]");
+  llvm::SmallVector<llvm::StringRef, 0> Lines;
+  Text.split(Lines, '\n');
+  for (llvm::StringRef Line : Lines) {
+    llvm::SmallVector<llvm::StringRef, 2> M;
+    if (Line.contains("FUNC") && Func.match(Line, &M))
+      Functions.insert(M[1].str());
+  }
+}
+
+std::string generatedHeaderStandIn(const std::string &Name,
+                                   const std::set<std::string> &Configured) {
+  if (!llvm::sys::path::extension(Name).equals_insensitive(".tmh"))
+    return "/* vmbcheck --assume-generated-empty: empty stand-in */\n";
+  std::set<std::string> Functions = {"DoTraceMessage", "WPP_INIT_TRACING", "WPP_CLEANUP",
+                                     "WPP_RECORDER_CONFIGURE_PARAMS"};
+  Functions.insert(Configured.begin(), Configured.end());
+  std::string Text = "/* vmbcheck --assume-generated-empty: stand-in for a WPP trace header that "
+                     "is not generated yet; trace calls do nothing */\n";
+  for (const std::string &F : Functions)
+    Text += "#ifndef " + F + "\n#define " + F + "(...) ((void)0)\n#endif\n";
+  return Text;
+}
+
+} // namespace vmbcheck
