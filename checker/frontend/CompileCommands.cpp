@@ -80,13 +80,38 @@ static std::string databaseProblem(const std::string &Path) {
   return "";
 }
 
+// The commands of an MSBuild project (--project), evaluated in memory.
+class ListedDatabase : public CompilationDatabase {
+public:
+  explicit ListedDatabase(std::vector<CompileCommand> Commands) : Commands(std::move(Commands)) {}
+  std::vector<CompileCommand> getCompileCommands(llvm::StringRef File) const override {
+    std::vector<CompileCommand> Out;
+    for (const CompileCommand &C : Commands)
+      if (C.Filename == File)
+        Out.push_back(C);
+    return Out;
+  }
+  std::vector<std::string> getAllFiles() const override {
+    std::vector<std::string> Files;
+    for (const CompileCommand &C : Commands)
+      Files.push_back(C.Filename);
+    return Files;
+  }
+  std::vector<CompileCommand> getAllCompileCommands() const override { return Commands; }
+
+private:
+  std::vector<CompileCommand> Commands;
+};
+
 std::unique_ptr<CompileCommands>
 CompileCommands::load(const CommandSource &Source, const std::vector<std::string> &Sources,
                       std::string &Error) {
   auto Result = std::unique_ptr<CompileCommands>(new CompileCommands());
   Result->Source = Source;
   std::unique_ptr<CompilationDatabase> DB;
-  if (Source.FixedArgs) {
+  if (Source.ProjectCommands) {
+    DB = std::make_unique<ListedDatabase>(*Source.ProjectCommands);
+  } else if (Source.FixedArgs) {
     std::vector<std::string> Args = *Source.FixedArgs;
     DB = std::make_unique<FixedCompilationDatabase>(".", Args);
   } else if (!Source.BuildPath.empty()) {

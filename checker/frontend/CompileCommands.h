@@ -18,6 +18,8 @@ struct CommandSource {
   std::optional<std::vector<std::string>> FixedArgs; // after `--`
   std::vector<std::string> ExtraArgsBefore;   // --extra-arg-before
   std::vector<std::string> ExtraArgs;         // --extra-arg
+  // --project: the commands an MSBuild project implies, built in memory.
+  std::shared_ptr<const std::vector<clang::tooling::CompileCommand>> ProjectCommands;
 };
 
 class CompileCommands {
