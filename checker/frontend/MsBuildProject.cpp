@@ -656,7 +656,8 @@ void ProjectEvaluator::importProject(const pugi::xml_node &Import, const LoadedF
   // $(UserRootDir)): their effect is what the toolset model adds.
   if (Raw.trim().starts_with("$(")) {
     llvm::StringRef Prop = Raw.trim().drop_front(2).split(')').first;
-    if (get(Prop).empty() || Prop.equals_insensitive("VCTargetsPath") ||
+    if (expand(("$(" + Prop + ")").str(), &F, Import).empty() ||
+        Prop.equals_insensitive("VCTargetsPath") ||
         Prop.equals_insensitive("UserRootDir") || Prop.starts_with_insensitive("MSBuildExtensionsPath") ||
         Prop.starts_with_insensitive("MSBuildToolsPath") || Prop.starts_with_insensitive("WindowsSdkDir"))
       return;
