@@ -235,6 +235,15 @@ public:
     set("SolutionDir", dirWithSlash(SolutionDir.empty() ? ProjectDir : SolutionDir));
     set("IntDir", Options.Platform + "/" + Options.Configuration + "/");
     set("OutDir", Options.Platform + "/" + Options.Configuration + "/");
+    // The target-version constants of the WDK's props (conditions compare
+    // $(_NT_TARGET_VERSION) with them); the toolset's default target is
+    // Windows 10.
+    for (auto [Name, Value] : {std::pair{"_NT_TARGET_VERSION_WIN7", "0x0601"},
+                               {"_NT_TARGET_VERSION_WIN8", "0x0602"},
+                               {"_NT_TARGET_VERSION_WINBLUE", "0x0603"},
+                               {"_NT_TARGET_VERSION_WIN10", "0xA000"},
+                               {"_NT_TARGET_VERSION", "0xA000"}})
+      set(Name, Value);
     // What the WDK's props define for the projects to use.
     if (Wdk) {
       std::string Km = dirWithSlash(resolvePath(Wdk->Include, "km"));
