@@ -288,6 +288,7 @@ private:
   std::map<std::string, std::string> ClDefaults;
   std::vector<Item> Items;
   bool DirectoryBuildPropsDone = false;
+  unsigned ChooseDepth = 0;
   const LoadedFile *Current = nullptr;
   std::set<std::string> Said;
 
@@ -364,7 +365,18 @@ private:
     }
     return false;
   }
+  // Parentheses and '!' recurse: a condition of a million '(' from the
+  // repository must not exhaust the stack.
+  unsigned Depth = 0;
+  static constexpr unsigned MaxDepth = 64;
+
   std::optional<bool> orExpr() {
+    if (++Depth > MaxDepth)
+      return std::nullopt;
+    struct Leave {
+      unsigned &D;
+      ~Leave() { --D; }
+    } L{Depth};
     std::optional<bool> V = andExpr();
     while (V && keyword("or")) {
       std::optional<bool> R = andExpr();
@@ -388,7 +400,10 @@ private:
     skipSpace();
     if (Pos < Text.size() && Text[Pos] == '!' && !Text.substr(Pos).starts_with("!=")) {
       ++Pos;
+      if (++Depth > MaxDepth)
+        return std::nullopt;
       std::optional<bool> V = unary();
+      --Depth;
       return V ? std::optional<bool>(!*V) : std::nullopt;
     }
     return primary();
@@ -712,6 +727,11 @@ void ProjectEvaluator::evaluateChildren(const pugi::xml_node &Parent, const Load
     } else if (Name == "ItemGroup") {
       ItemGroups.push_back({N, &F});
     } else if (Name == "Choose") {
+      if (ChooseDepth >= MaxImportDepth) {
+        warn(&F, N, "Choose elements nest too deep; skipped");
+        continue;
+      }
+      ++ChooseDepth;
       bool Taken = false;
       for (pugi::xml_node W : N.children()) {
         llvm::StringRef WName = W.name();
@@ -723,6 +743,7 @@ void ProjectEvaluator::evaluateChildren(const pugi::xml_node &Parent, const Load
           evaluateChildren(W, F);
         }
       }
+      --ChooseDepth;
     } else if (Name == "Target" || Name == "UsingTask" || Name == "ProjectExtensions" ||
                Name == "Sdk" || Name == "PropertyGroupDefinition") {
       // Build steps and IDE data: nothing a compile command depends on.

@@ -160,5 +160,38 @@ TEST(MsBuildProject, ExportNeedsAProjectAndNeverOverwritesIt) {
   EXPECT_EQ(readFile(Project), Before);
 }
 
+
+// Constructs from a hostile or just unusual repository: warned about,
+// never a crash, and the rest of the project is still used.
+TEST(MsBuildProject, UnknownAndHostileConstructsAreWarnings) {
+  std::string Dir = makeTempDir();
+  writeFile(Dir + "/drv.c", "int f(void) { return VSP_KEPT; }\n");
+  std::string Deep(100000, '(');
+  std::string Choose, Unchoose;
+  for (int I = 0; I < 5000; ++I) {
+    Choose += "<Choose><When Condition=\"true\">";
+    Unchoose += "</When></Choose>";
+  }
+  writeFile(Dir + "/drv.vcxproj",
+            "<Project xmlns=\"http://schemas.microsoft.com/developer/msbuild/2003\">\n"
+            "<PropertyGroup Condition=\"" + Deep + "\"><X>1</X></PropertyGroup>\n"
+            "<PropertyGroup><Y>$([System.IO.Path]::Combine('a','b'))</Y></PropertyGroup>\n"
+            "<Frobnicate/>\n" + Choose + Unchoose + "\n"
+            "<ItemDefinitionGroup><ClCompile><PreprocessorDefinitions>VSP_KEPT=1</PreprocessorDefinitions>"
+            "</ClCompile></ItemDefinitionGroup>\n"
+            "<ItemGroup><ClCompile Include=\"*.c\"/><ClCompile Include=\"drv.c\"/></ItemGroup>\n"
+            "</Project>\n");
+  ToolRun R = runTool({"--project", Dir + "/drv.vcxproj", "--export-compile-commands=" + Dir + "/cc.json"});
+  EXPECT_EQ(R.ExitCode, 0) << R.Stderr;
+  for (const char *W : {"drv.vcxproj:2: warning: a Condition that is not understood",
+                        "drv.vcxproj:3: warning: a property function", "drv.vcxproj:4: warning: an MSBuild element",
+                        "warning: Choose elements nest too deep", "warning: a ClCompile Include with a wildcard"})
+    EXPECT_TRUE(contains(R.Stderr, W)) << W << "\n" << R.Stderr;
+  EXPECT_FALSE(contains(R.Stderr, "System.IO")) << R.Stderr; // nothing quoted from the file
+  nlohmann::json Db = nlohmann::json::parse(readFile(Dir + "/cc.json"));
+  ASSERT_EQ(Db.size(), 1u);
+  EXPECT_TRUE(has(Db[0]["arguments"].get<std::vector<std::string>>(), "-DVSP_KEPT=1"));
+}
+
 } // namespace
 } // namespace vmbcheck::test
