@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <functional>
 #include <list>
 #include <map>
@@ -1002,7 +1003,8 @@ void ProjectEvaluator::makeCommands() {
 
 } // namespace
 
-bool readSolutionProjects(const std::string &Sln, std::vector<std::string> &Projects,
+bool readSolutionProjects(const std::string &Sln, const std::string &Configuration,
+                          const std::string &Platform, std::vector<SolutionProject> &Projects,
                           std::string &Error) {
   auto Text = readInputFile(Sln, "the solution", Error);
   if (!Text)
@@ -1010,19 +1012,52 @@ bool readSolutionProjects(const std::string &Sln, std::vector<std::string> &Proj
   std::string Dir = path::parent_path(Sln).str();
   llvm::SmallVector<llvm::StringRef, 0> Lines;
   llvm::StringRef(*Text).split(Lines, '\n');
-  // Project("{type}") = "Name", "relative\path.vcxproj", "{guid}"
+  std::vector<std::string> Guids;
+  std::set<std::string> Mapped; // projects the solution maps for some configuration
+  std::string Wanted = lower(Configuration + "|" + Platform);
   for (llvm::StringRef Line : Lines) {
     Line = Line.trim();
-    if (!Line.starts_with("Project("))
+    // Project("{type}") = "Name", "relative\path.vcxproj", "{guid}"
+    if (Line.starts_with("Project(")) {
+      llvm::SmallVector<llvm::StringRef, 4> Fields;
+      Line.split('=').second.split(Fields, ',');
+      if (Fields.size() < 3)
+        continue;
+      llvm::StringRef Rel = Fields[1].trim().trim('"');
+      if (!Rel.ends_with_insensitive(".vcxproj"))
+        continue;
+      Projects.push_back({resolvePath(Dir, Rel), Configuration, Platform, true});
+      Guids.push_back(lower(Fields[2].trim().trim('"')));
       continue;
-    llvm::StringRef Rest = Line.split('=').second;
-    llvm::SmallVector<llvm::StringRef, 4> Fields;
-    Rest.split(Fields, ',');
-    if (Fields.size() < 2)
+    }
+    // {guid}.Debug|x64.ActiveCfg = Release|x64 (and .Build.0 when built)
+    auto [Key, Value] = Line.split('=');
+    Key = Key.trim();
+    if (!Key.starts_with("{") || Value.empty())
       continue;
-    llvm::StringRef Rel = Fields[1].trim().trim('"');
-    if (Rel.ends_with_insensitive(".vcxproj"))
-      Projects.push_back(resolvePath(Dir, Rel));
+    auto [Guid, Rest] = Key.split('.');
+    std::string G = lower(Guid);
+    auto It = llvm::find(Guids, G);
+    if (It == Guids.end())
+      continue;
+    SolutionProject &P = Projects[It - Guids.begin()];
+    if (Mapped.insert(G).second)
+      P.Built = false; // until a Build.0 for the wanted configuration says so
+    llvm::StringRef Cfg = Rest.rsplit('.').first;
+    llvm::StringRef What = Rest.rsplit('.').second;
+    if (Rest.ends_with_insensitive(".Build.0")) {
+      Cfg = Rest.drop_back(strlen(".Build.0"));
+      What = "Build.0";
+    }
+    if (lower(Cfg) != Wanted)
+      continue;
+    if (What == "ActiveCfg") {
+      auto [C, Pl] = Value.trim().split('|');
+      P.Configuration = C.trim().str();
+      P.Platform = Pl.trim().str();
+    } else if (What == "Build.0") {
+      P.Built = true;
+    }
   }
   return true;
 }
@@ -1043,11 +1078,11 @@ bool loadMsBuildCommands(const std::string &Path, const MsBuildOptions &Options,
     Error = Problem;
     return false;
   }
-  std::vector<std::string> Projects;
+  std::vector<SolutionProject> Projects;
   std::string SolutionDir;
   bool Solution = llvm::StringRef(Input).ends_with_insensitive(".sln");
   if (Solution) {
-    if (!readSolutionProjects(Input, Projects, Error))
+    if (!readSolutionProjects(Input, Options.Configuration, Options.Platform, Projects, Error))
       return false;
     Out.ProjectFiles.push_back(Input);
     SolutionDir = path::parent_path(Input).str();
@@ -1056,7 +1091,7 @@ bool loadMsBuildCommands(const std::string &Path, const MsBuildOptions &Options,
       return false;
     }
   } else {
-    Projects.push_back(Input);
+    Projects.push_back({Input, Options.Configuration, Options.Platform, true});
     // Visual Studio sets SolutionDir to the directory of the solution the
     // project was opened from: the nearest one up, if any.
     std::string Dir = path::parent_path(Input).str();
@@ -1073,8 +1108,19 @@ bool loadMsBuildCommands(const std::string &Path, const MsBuildOptions &Options,
       Dir = Parent;
     }
   }
-  for (const std::string &P : Projects) {
-    ProjectEvaluator E(P, Options, Wdk, SolutionDir, Out);
+  for (const SolutionProject &SP : Projects) {
+    const std::string &P = SP.Path;
+    if (!SP.Built) {
+      Out.Warnings.push_back({Input, 0, "the solution does not build " +
+                                            path::filename(P).str() + " in " +
+                                            Options.Configuration + "|" + Options.Platform +
+                                            "; skipped"});
+      continue;
+    }
+    MsBuildOptions ProjectOptions = Options;
+    ProjectOptions.Configuration = SP.Configuration;
+    ProjectOptions.Platform = SP.Platform;
+    ProjectEvaluator E(P, ProjectOptions, Wdk, SolutionDir, Out);
     std::string ProjectError;
     if (!E.evaluate(ProjectError)) {
       if (!Solution) {

@@ -51,9 +51,20 @@ bool loadMsBuildCommands(const std::string &Path, const MsBuildOptions &Options,
 // The commands as a compile_commands.json text ("arguments" form).
 std::string compileCommandsJson(const std::vector<clang::tooling::CompileCommand> &Commands);
 
-// The .vcxproj paths a .sln names (absolute), in its order. False with Error
-// when the file cannot be read.
-bool readSolutionProjects(const std::string &Sln, std::vector<std::string> &Projects,
+// A .vcxproj a solution names, with the project configuration its
+// solution configuration maps to (ProjectConfigurationPlatforms ActiveCfg;
+// the solution's own names when it has no mapping).
+struct SolutionProject {
+  std::string Path; // absolute
+  std::string Configuration, Platform;
+  bool Built = true; // false: the solution configuration does not build it
+};
+
+// The .vcxproj projects of a .sln, in its order, for the solution
+// configuration Configuration|Platform. False with Error when the file
+// cannot be read.
+bool readSolutionProjects(const std::string &Sln, const std::string &Configuration,
+                          const std::string &Platform, std::vector<SolutionProject> &Projects,
                           std::string &Error);
 
 } // namespace vmbcheck
