@@ -31,6 +31,11 @@ namespace path = llvm::sys::path;
 // many files: a repository cannot make the evaluation run without end.
 constexpr unsigned MaxImportDepth = 16;
 constexpr unsigned MaxFilesPerProject = 256;
+// A property may refer to itself ("<A>$(A)$(A)</A>" repeated doubles it each
+// time): values are cut at this size, and one project's warnings at this
+// count.
+constexpr size_t MaxValueBytes = 1 << 20;
+constexpr size_t MaxWarningsPerProject = 100;
 
 std::string lower(llvm::StringRef S) { return S.lower(); }
 
@@ -300,6 +305,12 @@ private:
   }
 
   void warn(const LoadedFile *F, const pugi::xml_node &N, const std::string &What) {
+    if (Said.size() >= MaxWarningsPerProject) {
+      if (Said.size() == MaxWarningsPerProject && Said.insert("").second)
+        Out.Warnings.push_back({ProjectPath, 0, "more than " + std::to_string(MaxWarningsPerProject) +
+                                                    " warnings about this project; the rest are not shown"});
+      return;
+    }
     MsBuildWarning W{F ? F->Path : ProjectPath, F && N ? F->lineOf(N) : 0, What};
     if (Said.insert(W.File + ":" + std::to_string(W.Line) + ": " + What).second)
       Out.Warnings.push_back(W);
@@ -535,6 +546,8 @@ std::string ProjectEvaluator::expand(llvm::StringRef S, const LoadedFile *F,
         warn(F, N, "a property function or registry lookup is not evaluated (taken as empty)");
       }
       I = J + 1;
+      if (R.size() > MaxValueBytes)
+        break;
       continue;
     }
     if (S[I] == '@' && I + 1 < S.size() && S[I + 1] == '(') {
@@ -544,6 +557,10 @@ std::string ProjectEvaluator::expand(llvm::StringRef S, const LoadedFile *F,
       continue;
     }
     R += S[I++];
+  }
+  if (R.size() > MaxValueBytes) {
+    warn(F, N, "a value grows past 1 MiB (a property that refers to itself?); cut");
+    R.resize(MaxValueBytes);
   }
   // MSBuild's escapes for characters that are syntax: %3B is ';', %24 '$'.
   for (auto [Esc, C] : {std::pair{"%24", "$"}, {"%40", "@"}, {"%25", "%"}, {"%27", "'"}}) {
@@ -571,6 +588,8 @@ std::string ProjectEvaluator::expandMetadata(llvm::StringRef S,
       auto It = Meta.find(lower(Name));
       if (It != Meta.end())
         R += It->second;
+      if (R.size() > MaxValueBytes)
+        break; // expand() below cuts it and says so
       I = J + 1;
       continue;
     }

@@ -196,8 +196,16 @@ TEST(MsBuildProject, UnknownAndHostileConstructsAreWarnings) {
             "</ClCompile></ItemDefinitionGroup>\n"
             "<ItemGroup><ClCompile Include=\"*.c\"/><ClCompile Include=\"drv.c\"/></ItemGroup>\n"
             "</Project>\n");
+  // A property that doubles itself 64 times would need 2^64 bytes.
+  std::string Doubling;
+  for (int I = 0; I < 64; ++I)
+    Doubling += "<PropertyGroup><A>$(A)$(A)x</A></PropertyGroup>";
+  std::string Text = readFile(Dir + "/drv.vcxproj");
+  Text.insert(Text.find("<Frobnicate/>"), Doubling);
+  writeFile(Dir + "/drv.vcxproj", Text);
   ToolRun R = runTool({"--project", Dir + "/drv.vcxproj", "--export-compile-commands=" + Dir + "/cc.json"});
   EXPECT_EQ(R.ExitCode, 0) << R.Stderr;
+  EXPECT_TRUE(contains(R.Stderr, "a value grows past 1 MiB")) << R.Stderr;
   for (const char *W : {"drv.vcxproj:2: warning: a Condition that is not understood",
                         "drv.vcxproj:3: warning: a property function", "drv.vcxproj:4: warning: an MSBuild element",
                         "warning: Choose elements nest too deep", "warning: a ClCompile Include with a wildcard"})
