@@ -89,7 +89,7 @@ def main():
     with ThreadPoolExecutor(a.j) as ex:
         results = list(ex.map(parse, entries.values()))
     ok = sum(1 for _, rc, _ in results if rc == 0)
-    print(f"kernel-mode projects (by toolset text): {projects}; with commands: {with_commands}")
+    print(f"projects naming the kernel-mode toolset: {projects}; with kernel-mode commands: {with_commands}")
     print(f".c files: {len(results)}; parse with zero errors: {ok}")
     groups = collections.Counter(group(err) for _, rc, err in results if rc)
     for g, n in groups.most_common():
