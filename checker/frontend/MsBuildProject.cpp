@@ -5,6 +5,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/Path.h"
 
 #include <nlohmann/json.hpp>
@@ -328,6 +329,7 @@ private:
   void importDirectoryBuildProps();
   void readDefinitions();
   void readItems();
+  bool expandWildcard(const std::string &Pattern, std::vector<std::string> &Out);
   void applyMetadata(const pugi::xml_node &Element, std::map<std::string, std::string> &Meta,
                      const LoadedFile *F);
   friend class ConditionParser;
@@ -801,6 +803,32 @@ void ProjectEvaluator::readDefinitions() {
   }
 }
 
+// "src\\*.c": the files of one directory whose names match, sorted. False
+// for what is not expanded: a wildcard in a directory name, or '**'.
+bool ProjectEvaluator::expandWildcard(const std::string &Pattern, std::vector<std::string> &Out) {
+  std::string P = Pattern;
+  std::replace(P.begin(), P.end(), '\\', '/');
+  size_t Slash = P.rfind('/');
+  std::string Dir = Slash == std::string::npos ? "" : P.substr(0, Slash + 1);
+  std::string Name = P.substr(Dir.size());
+  if (Dir.find_first_of("*?") != std::string::npos || Name.find("**") != std::string::npos)
+    return false;
+  auto Glob = llvm::GlobPattern::create(lower(Name));
+  if (!Glob)
+    return false;
+  std::vector<std::string> Found;
+  std::error_code EC;
+  for (fs::directory_iterator D(resolvePath(ProjectDir, Dir.empty() ? "." : Dir), EC), DE;
+       !EC && D != DE && Found.size() < 10000; D.increment(EC)) {
+    std::string File = path::filename(D->path()).str();
+    if (Glob->match(lower(File)) && fs::is_regular_file(D->path()))
+      Found.push_back(Dir + File);
+  }
+  std::sort(Found.begin(), Found.end());
+  Out.insert(Out.end(), Found.begin(), Found.end());
+  return true;
+}
+
 void ProjectEvaluator::readItems() {
   auto Split = [](const std::string &S) {
     llvm::SmallVector<llvm::StringRef, 8> Parts;
@@ -833,12 +861,27 @@ void ProjectEvaluator::readItems() {
         continue;
       }
       std::vector<std::string> Excluded = Split(expand(Cl.attribute("Exclude").value(), G.File, Cl));
+      std::vector<std::string> Included;
       for (const std::string &Inc : Split(expand(Cl.attribute("Include").value(), G.File, Cl))) {
-        if (Inc.find_first_of("*?") != std::string::npos) {
-          warn(G.File, Cl, "a ClCompile Include with a wildcard is not expanded");
+        if (Inc.find_first_of("*?") == std::string::npos) {
+          Included.push_back(Inc);
           continue;
         }
-        if (llvm::any_of(Excluded, [&](const std::string &E) { return Same(E, Inc); }))
+        if (!expandWildcard(Inc, Included))
+          warn(G.File, Cl, "a ClCompile Include with a wildcard in a directory name or '**' is "
+                           "not expanded");
+      }
+      auto Matches = [&](const std::string &Pattern, const std::string &Inc) {
+        if (Pattern.find_first_of("*?") == std::string::npos)
+          return Same(Pattern, Inc);
+        std::string P = lower(Pattern), F = lower(Inc);
+        std::replace(P.begin(), P.end(), '\\', '/');
+        std::replace(F.begin(), F.end(), '\\', '/');
+        auto Glob = llvm::GlobPattern::create(P);
+        return Glob && Glob->match(F);
+      };
+      for (const std::string &Inc : Included) {
+        if (llvm::any_of(Excluded, [&](const std::string &E) { return Matches(E, Inc); }))
           continue;
         Item I{Inc, ClDefaults};
         applyMetadata(Cl, I.Meta, G.File);

@@ -194,7 +194,7 @@ TEST(MsBuildProject, UnknownAndHostileConstructsAreWarnings) {
             "<Frobnicate/>\n" + Choose + Unchoose + "\n"
             "<ItemDefinitionGroup><ClCompile><PreprocessorDefinitions>VSP_KEPT=1</PreprocessorDefinitions>"
             "</ClCompile></ItemDefinitionGroup>\n"
-            "<ItemGroup><ClCompile Include=\"*.c\"/><ClCompile Include=\"drv.c\"/></ItemGroup>\n"
+            "<ItemGroup><ClCompile Include=\"*/*.c\"/><ClCompile Include=\"drv.c\"/></ItemGroup>\n"
             "</Project>\n");
   // A property that doubles itself 64 times would need 2^64 bytes.
   std::string Doubling;
@@ -208,12 +208,33 @@ TEST(MsBuildProject, UnknownAndHostileConstructsAreWarnings) {
   EXPECT_TRUE(contains(R.Stderr, "a value grows past 1 MiB")) << R.Stderr;
   for (const char *W : {"drv.vcxproj:2: warning: a Condition that is not understood",
                         "drv.vcxproj:3: warning: a property function", "drv.vcxproj:4: warning: an MSBuild element",
-                        "warning: Choose elements nest too deep", "warning: a ClCompile Include with a wildcard"})
+                        "warning: Choose elements nest too deep",
+                        "warning: a ClCompile Include with a wildcard in a directory name"})
     EXPECT_TRUE(contains(R.Stderr, W)) << W << "\n" << R.Stderr;
   EXPECT_FALSE(contains(R.Stderr, "System.IO")) << R.Stderr; // nothing quoted from the file
   nlohmann::json Db = nlohmann::json::parse(readFile(Dir + "/cc.json"));
   ASSERT_EQ(Db.size(), 1u);
   EXPECT_TRUE(has(Db[0]["arguments"].get<std::vector<std::string>>(), "-DVSP_KEPT=1"));
+}
+
+// Include="src\*.c" Exclude="src\skip*.c": the matching files of the
+// directory, whatever the case of the pattern.
+TEST(MsBuildProject, WildcardIncludeListsTheDirectory) {
+  std::string Dir = makeTempDir();
+  fs::create_directories(Dir + "/src");
+  for (const char *F : {"a.c", "B.C", "skip_me.c", "notes.txt"})
+    writeFile(Dir + "/src/" + F, "int x;\n");
+  writeFile(Dir + "/drv.vcxproj",
+            "<Project xmlns=\"http://schemas.microsoft.com/developer/msbuild/2003\"><ItemGroup>"
+            "<ClCompile Include=\"src\\*.c\" Exclude=\"src\\SKIP*.c\"/></ItemGroup></Project>\n");
+  ToolRun R = runTool({"--project", Dir + "/drv.vcxproj", "--export-compile-commands=" + Dir + "/cc.json"});
+  EXPECT_EQ(R.ExitCode, 0) << R.Stderr;
+  nlohmann::json Db = nlohmann::json::parse(readFile(Dir + "/cc.json"));
+  std::vector<std::string> Files;
+  for (const auto &E : Db)
+    Files.push_back(fs::path(E["file"].get<std::string>()).filename().string());
+  std::sort(Files.begin(), Files.end());
+  EXPECT_EQ(Files, (std::vector<std::string>{"B.C", "a.c"})) << Db.dump(1);
 }
 
 } // namespace
