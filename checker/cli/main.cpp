@@ -107,7 +107,8 @@ cl::opt<double> TimeoutOpt("timeout",
                            cl::init(300), cl::cat(Category));
 cl::opt<unsigned> MaxInputSize("max-input-size",
                                cl::desc("Largest configuration, baseline, SARIF, compilation "
-                                        "database or response file read, MiB (default 256)"),
+                                        "database, MSBuild project or response file read, MiB "
+                                        "(default 256)"),
                                cl::init(256), cl::cat(Category));
 cl::opt<unsigned> MaxMemory("max-memory",
                             cl::desc("Address space one file's analysis may use, MiB (default "
@@ -275,6 +276,71 @@ ProgressFn progressLine() {
   };
 }
 
+// --project: the commands of an MSBuild project or solution, exported
+// (--export-compile-commands) or put into Options for the analysis. Returns
+// the exit code when the run ends here, else -1.
+int useProject(RunOptions &Options, bool HasFixedArgs) {
+  if (!ProjectFile.empty()) {
+    if (!BuildPath.empty() || HasFixedArgs) {
+      WithColor::error(errs(), "vmbcheck") << "--project cannot be combined with -p or `--`\n";
+      return 2;
+    }
+    MsBuildOptions MO{ConfigurationOpt, PlatformOpt, WdkOpt};
+    MsBuildCommands Project;
+    std::string Error;
+    if (!loadMsBuildCommands(ProjectFile, MO, Project, Error)) {
+      WithColor::error(errs(), "vmbcheck") << Error << "\n";
+      return 2;
+    }
+    for (const MsBuildWarning &W : Project.Warnings) {
+      Notification N;
+      N.Level = Notification::Severity::Warning;
+      N.Id = "msbuild-project";
+      N.Message = W.Message;
+      N.Where.File = W.File;
+      N.Where.Line = W.Line;
+      Options.InputWarnings.push_back(std::move(N));
+    }
+    if (Project.Commands.empty()) {
+      for (const Notification &N : Options.InputWarnings)
+        writeNotificationText(errs(), N, TextStyle());
+      WithColor::error(errs(), "vmbcheck")
+          << ProjectFile << ": no ClCompile source for " << ConfigurationOpt << "|" << PlatformOpt
+          << "\n";
+      return 2;
+    }
+    if (ExportCompileCommands.getNumOccurrences()) {
+      std::string Out = ExportCompileCommands;
+      if (Out.empty())
+        Out = (sys::path::parent_path(ProjectFile).empty() ? std::string(".")
+                                                           : sys::path::parent_path(ProjectFile).str()) +
+              "/compile_commands.json";
+      for (const Notification &N : Options.InputWarnings)
+        writeNotificationText(errs(), N, TextStyle());
+      if (std::string In = outputIsAnInput(Out, Project.ProjectFiles); !In.empty()) {
+        WithColor::error(errs(), "vmbcheck")
+            << Out << ": the output is also an input (" << In << "); nothing written\n";
+        return 2;
+      }
+      if (!writeFileAtomically(Out, compileCommandsJson(Project.Commands), Error)) {
+        WithColor::error(errs(), "vmbcheck") << Error << "\n";
+        return 2;
+      }
+      errs() << "vmbcheck: wrote " << Project.Commands.size() << " compile commands of "
+             << Project.Projects << (Project.Projects == 1 ? " project" : " projects") << " to "
+             << Out << "\n";
+      return 0;
+    }
+    Options.Commands.ProjectCommands =
+        std::make_shared<const std::vector<clang::tooling::CompileCommand>>(std::move(Project.Commands));
+    Options.ProjectFiles = std::move(Project.ProjectFiles);
+  } else if (ExportCompileCommands.getNumOccurrences()) {
+    WithColor::error(errs(), "vmbcheck") << "--export-compile-commands needs --project\n";
+    return 2;
+  }
+  return -1;
+}
+
 } // namespace
 
 // Deeply nested expressions make the parser and the checkers recurse deeply;
@@ -390,64 +456,8 @@ int main(int argc, const char **argv) {
   }
 
   RunOptions Options;
-  if (!ProjectFile.empty()) {
-    if (!BuildPath.empty() || FixedArgs) {
-      WithColor::error(errs(), "vmbcheck") << "--project cannot be combined with -p or `--`\n";
-      return 2;
-    }
-    MsBuildOptions MO{ConfigurationOpt, PlatformOpt, WdkOpt};
-    MsBuildCommands Project;
-    std::string Error;
-    if (!loadMsBuildCommands(ProjectFile, MO, Project, Error)) {
-      WithColor::error(errs(), "vmbcheck") << Error << "\n";
-      return 2;
-    }
-    for (const MsBuildWarning &W : Project.Warnings) {
-      Notification N;
-      N.Level = Notification::Severity::Warning;
-      N.Id = "msbuild-project";
-      N.Message = W.Message;
-      N.Where.File = W.File;
-      N.Where.Line = W.Line;
-      Options.InputWarnings.push_back(std::move(N));
-    }
-    if (Project.Commands.empty()) {
-      for (const Notification &N : Options.InputWarnings)
-        writeNotificationText(errs(), N, TextStyle());
-      WithColor::error(errs(), "vmbcheck")
-          << ProjectFile << ": no ClCompile source for " << ConfigurationOpt << "|" << PlatformOpt
-          << "\n";
-      return 2;
-    }
-    if (ExportCompileCommands.getNumOccurrences()) {
-      std::string Out = ExportCompileCommands;
-      if (Out.empty())
-        Out = (sys::path::parent_path(ProjectFile).empty() ? std::string(".")
-                                                           : sys::path::parent_path(ProjectFile).str()) +
-              "/compile_commands.json";
-      for (const Notification &N : Options.InputWarnings)
-        writeNotificationText(errs(), N, TextStyle());
-      if (std::string In = outputIsAnInput(Out, Project.ProjectFiles); !In.empty()) {
-        WithColor::error(errs(), "vmbcheck")
-            << Out << ": the output is also an input (" << In << "); nothing written\n";
-        return 2;
-      }
-      if (!writeFileAtomically(Out, compileCommandsJson(Project.Commands), Error)) {
-        WithColor::error(errs(), "vmbcheck") << Error << "\n";
-        return 2;
-      }
-      errs() << "vmbcheck: wrote " << Project.Commands.size() << " compile commands of "
-             << Project.Projects << (Project.Projects == 1 ? " project" : " projects") << " to "
-             << Out << "\n";
-      return 0;
-    }
-    Options.Commands.ProjectCommands =
-        std::make_shared<const std::vector<clang::tooling::CompileCommand>>(std::move(Project.Commands));
-    Options.ProjectFiles = std::move(Project.ProjectFiles);
-  } else if (ExportCompileCommands.getNumOccurrences()) {
-    WithColor::error(errs(), "vmbcheck") << "--export-compile-commands needs --project\n";
-    return 2;
-  }
+  if (int Exit = useProject(Options, FixedArgs.has_value()); Exit >= 0)
+    return Exit;
   Options.Commands.BuildPath = BuildPath;
   Options.Commands.FixedArgs = FixedArgs;
   Options.Commands.ExtraArgs = ExtraArgs;
