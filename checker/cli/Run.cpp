@@ -182,13 +182,15 @@ std::vector<std::string> shardOf(std::vector<std::string> Sources, unsigned K, u
 
 RunResult runAnalysis(const RunOptions &Options, ProgressFn Progress) {
   RunResult Result;
+  Result.Warnings = Options.InputWarnings;
   std::string Error;
   auto Commands = CompileCommands::load(Options.Commands, Options.Sources, Error);
   std::vector<std::string> Sources = Options.Sources;
   // The database's file list: the sources when none are named, and the
   // check that a database named with -p is not empty.
   std::vector<std::string> Listed;
-  if (Commands && (Sources.empty() || !Options.Commands.BuildPath.empty()))
+  if (Commands && (Sources.empty() || !Options.Commands.BuildPath.empty() ||
+                   Options.Commands.ProjectCommands))
     Listed = Commands->allFiles();
   if (Sources.empty())
     Sources = Listed;

@@ -25,6 +25,9 @@ struct RunOptions {
   // Analyse each file in a child process (crashes and timeouts cost only
   // that file); off for in-process use such as the fuzzer.
   bool Isolate = true;
+  // Reported with the run's own warnings (e.g. from evaluating --project).
+  std::vector<Notification> InputWarnings;
+  std::vector<std::string> ProjectFiles; // read for --project (no output may replace one)
   double TimeoutSeconds = 300; // per file; <= 0: none (without Isolate it ends the run)
   unsigned MaxMemoryMiB = 0;   // per file, with Isolate; 0: none
 };

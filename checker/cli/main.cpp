@@ -9,6 +9,7 @@
 #include "cli/Isolation.h"
 #include "cli/Run.h"
 #include "frontend/CompileCommands.h"
+#include "frontend/MsBuildProject.h"
 #include "frontend/ResourceDir.h"
 #include "report/AtomicFile.h"
 #include "report/Baseline.h"
@@ -75,6 +76,24 @@ cl::opt<Format> OutputFormat("format", cl::desc("Output format"), cl::init(Forma
                              cl::cat(Category));
 cl::opt<std::string> OutputFile("o", cl::desc("Write the report to <file> instead of stdout"),
                                 cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> ProjectFile("project",
+                                 cl::desc("Analyse the ClCompile sources of an MSBuild project "
+                                          "(.vcxproj) or of every project of a solution (.sln)"),
+                                 cl::value_desc("vcxproj|sln"), cl::cat(Category));
+cl::opt<std::string> ConfigurationOpt("configuration",
+                                      cl::desc("With --project: the configuration (default Debug)"),
+                                      cl::init("Debug"), cl::cat(Category));
+cl::opt<std::string> PlatformOpt("platform", cl::desc("With --project: the platform (default x64)"),
+                                 cl::init("x64"), cl::cat(Category));
+cl::opt<std::string> WdkOpt("wdk",
+                            cl::desc("With --project: the Windows Kits root or the WDK include "
+                                     "directory (holding km/ and shared/)"),
+                            cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string> ExportCompileCommands(
+    "export-compile-commands", cl::ValueOptional,
+    cl::desc("With --project: write its compile commands to <file> (default: "
+             "compile_commands.json next to the project) instead of analysing"),
+    cl::value_desc("file"), cl::cat(Category));
 cl::opt<bool> ListRules("list-rules", cl::desc("List the rules and exit"), cl::cat(Category));
 cl::opt<bool> ListCallbacks("list-callbacks",
                             cl::desc("List the save callbacks found, and why, then exit"),
@@ -97,7 +116,8 @@ cl::opt<double> TimeoutOpt("timeout",
                            cl::init(300), cl::cat(Category));
 cl::opt<unsigned> MaxInputSize("max-input-size",
                                cl::desc("Largest configuration, baseline, SARIF, compilation "
-                                        "database or response file read, MiB (default 256)"),
+                                        "database, MSBuild project or response file read, MiB "
+                                        "(default 256)"),
                                cl::init(256), cl::cat(Category));
 cl::opt<unsigned> MaxMemory("max-memory",
                             cl::desc("Address space one file's analysis may use, MiB (default "
@@ -283,6 +303,71 @@ ProgressFn progressLine() {
   };
 }
 
+// --project: the commands of an MSBuild project or solution, exported
+// (--export-compile-commands) or put into Options for the analysis. Returns
+// the exit code when the run ends here, else -1.
+int useProject(RunOptions &Options, bool HasFixedArgs) {
+  if (!ProjectFile.empty()) {
+    if (!BuildPath.empty() || HasFixedArgs) {
+      WithColor::error(errs(), "vmbcheck") << "--project cannot be combined with -p or `--`\n";
+      return 2;
+    }
+    MsBuildOptions MO{ConfigurationOpt, PlatformOpt, WdkOpt};
+    MsBuildCommands Project;
+    std::string Error;
+    if (!loadMsBuildCommands(ProjectFile, MO, Project, Error)) {
+      WithColor::error(errs(), "vmbcheck") << Error << "\n";
+      return 2;
+    }
+    for (const MsBuildWarning &W : Project.Warnings) {
+      Notification N;
+      N.Level = Notification::Severity::Warning;
+      N.Id = "msbuild-project";
+      N.Message = W.Message;
+      N.Where.File = W.File;
+      N.Where.Line = W.Line;
+      Options.InputWarnings.push_back(std::move(N));
+    }
+    if (Project.Commands.empty()) {
+      for (const Notification &N : Options.InputWarnings)
+        writeNotificationText(errs(), N, TextStyle());
+      WithColor::error(errs(), "vmbcheck")
+          << ProjectFile << ": no ClCompile source for " << ConfigurationOpt << "|" << PlatformOpt
+          << "\n";
+      return 2;
+    }
+    if (ExportCompileCommands.getNumOccurrences()) {
+      std::string Out = ExportCompileCommands;
+      if (Out.empty())
+        Out = (sys::path::parent_path(ProjectFile).empty() ? std::string(".")
+                                                           : sys::path::parent_path(ProjectFile).str()) +
+              "/compile_commands.json";
+      for (const Notification &N : Options.InputWarnings)
+        writeNotificationText(errs(), N, TextStyle());
+      if (std::string In = outputIsAnInput(Out, Project.ProjectFiles); !In.empty()) {
+        WithColor::error(errs(), "vmbcheck")
+            << Out << ": the output is also an input (" << In << "); nothing written\n";
+        return 2;
+      }
+      if (!writeFileAtomically(Out, compileCommandsJson(Project.Commands), Error)) {
+        WithColor::error(errs(), "vmbcheck") << Error << "\n";
+        return 2;
+      }
+      errs() << "vmbcheck: wrote " << Project.Commands.size() << " compile commands of "
+             << Project.Projects << (Project.Projects == 1 ? " project" : " projects") << " to "
+             << Out << "\n";
+      return 0;
+    }
+    Options.Commands.ProjectCommands =
+        std::make_shared<const std::vector<clang::tooling::CompileCommand>>(std::move(Project.Commands));
+    Options.ProjectFiles = std::move(Project.ProjectFiles);
+  } else if (ExportCompileCommands.getNumOccurrences()) {
+    WithColor::error(errs(), "vmbcheck") << "--export-compile-commands needs --project\n";
+    return 2;
+  }
+  return -1;
+}
+
 } // namespace
 
 // Deeply nested expressions make the parser and the checkers recurse deeply;
@@ -402,6 +487,8 @@ int main(int argc, const char **argv) {
   }
 
   RunOptions Options;
+  if (int Exit = useProject(Options, FixedArgs.has_value()); Exit >= 0)
+    return Exit;
   Options.Commands.BuildPath = BuildPath;
   Options.Commands.FixedArgs = FixedArgs;
   Options.Commands.ExtraArgs = ExtraArgs;
@@ -414,7 +501,7 @@ int main(int argc, const char **argv) {
   Options.Analysis.CaseInsensitiveIncludes = !NoCaseInsensitiveIncludes;
   Options.Analysis.AssumeGeneratedEmpty = AssumeGeneratedEmpty;
   Options.Sources.assign(Sources.begin(), Sources.end());
-  if (Options.Sources.empty() && BuildPath.empty()) {
+  if (Options.Sources.empty() && BuildPath.empty() && ProjectFile.empty()) {
     // Installed beside the binary, else in the source tree it was built from.
     std::string Example = besideExecutable(VMBCHECK_RELATIVE_EXAMPLE, "");
     if (Example.empty())
@@ -504,6 +591,7 @@ int main(int argc, const char **argv) {
       Inputs.push_back(*In);
   if (!BuildPath.empty())
     Inputs.push_back((Twine(BuildPath) + "/compile_commands.json").str());
+  Inputs.insert(Inputs.end(), Options.ProjectFiles.begin(), Options.ProjectFiles.end());
   for (const std::string *Out : {&OutputFile.getValue(), &WriteBaseline.getValue(),
                                  &ExportFixes.getValue()})
     if (!Out->empty())

@@ -88,6 +88,28 @@ loadWindowsDatabase(const std::string &JsonPath, const PathMap &Map,
     return nullptr;
   return JSONCompilationDatabase::loadFromBuffer(*Rewritten, Error, JSONCommandLineSyntax::Gnu);
 }
+// The commands of an MSBuild project (--project), evaluated in memory.
+class ListedDatabase : public CompilationDatabase {
+public:
+  explicit ListedDatabase(std::vector<CompileCommand> Commands) : Commands(std::move(Commands)) {}
+  std::vector<CompileCommand> getCompileCommands(llvm::StringRef File) const override {
+    std::vector<CompileCommand> Out;
+    for (const CompileCommand &C : Commands)
+      if (C.Filename == File)
+        Out.push_back(C);
+    return Out;
+  }
+  std::vector<std::string> getAllFiles() const override {
+    std::vector<std::string> Files;
+    for (const CompileCommand &C : Commands)
+      Files.push_back(C.Filename);
+    return Files;
+  }
+  std::vector<CompileCommand> getAllCompileCommands() const override { return Commands; }
+
+private:
+  std::vector<CompileCommand> Commands;
+};
 
 std::unique_ptr<CompileCommands>
 CompileCommands::load(const CommandSource &Source, const std::vector<std::string> &Sources,
@@ -95,7 +117,9 @@ CompileCommands::load(const CommandSource &Source, const std::vector<std::string
   auto Result = std::unique_ptr<CompileCommands>(new CompileCommands());
   Result->Source = Source;
   std::unique_ptr<CompilationDatabase> DB;
-  if (Source.FixedArgs) {
+  if (Source.ProjectCommands) {
+    DB = std::make_unique<ListedDatabase>(*Source.ProjectCommands);
+  } else if (Source.FixedArgs) {
     std::vector<std::string> Args = *Source.FixedArgs;
     for (std::string &A : Args)
       A = mapArgument(A, Source.PathMappings, !Source.PathMappings.empty(), Result->MappedPaths);

@@ -22,6 +22,8 @@ struct CommandSource {
   std::vector<std::string> ExtraArgsBefore;   // --extra-arg-before
   std::vector<std::string> ExtraArgs;         // --extra-arg
   PathMap PathMappings;                       // --path-map
+  // --project: the commands an MSBuild project implies, built in memory.
+  std::shared_ptr<const std::vector<clang::tooling::CompileCommand>> ProjectCommands;
 };
 
 class CompileCommands {
