@@ -8,6 +8,12 @@ that parse with zero errors, and the first error of the others, grouped.
 
     bench/msbuild_corpus.py --samples DIR --wdk DIR [--build build]
         [--reference-db compile_commands.json]   # add its -I<generated> dirs and shim
+
+With --analyse, the files are not parsed by clang-19 but analysed by
+vmbcheck itself (`vmbcheck --project P --assume-generated-empty`, SARIF): a
+file counts when vmbcheck reports no compile error for it. --isystem DIR
+(repeatable) puts a directory before the WDK's, for stand-ins of DDIs newer
+than the WDK headers used.
 """
 import argparse
 import collections
@@ -17,6 +23,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -51,6 +58,8 @@ def main():
     ap.add_argument("--build", default=os.path.join(REPO, "build"))
     ap.add_argument("--reference-db")
     ap.add_argument("-j", type=int, default=2)
+    ap.add_argument("--analyse", action="store_true")
+    ap.add_argument("--isystem", action="append", default=[])
     a = ap.parse_args()
     tool = os.path.join(a.build, "vmbcheck")
     out = tempfile.mkdtemp(prefix="msbuild-corpus-")
@@ -69,6 +78,8 @@ def main():
         for e in cmds:
             if e["file"].lower().endswith(".c"):
                 entries.setdefault(e["file"], e)
+    if a.analyse:
+        return analyse(a, tool, projects, with_commands, entries)
     extra = {}
     if a.reference_db:
         for e in json.load(open(a.reference_db)):
@@ -94,6 +105,48 @@ def main():
     groups = collections.Counter(group(err) for _, rc, err in results if rc)
     for g, n in groups.most_common():
         print(f"  {n:4}  {g}")
+    return 0
+
+
+def analyse(a, tool, projects, with_commands, entries):
+    """Runs vmbcheck on every project; a file fails when a compile-error
+    notification names it (as the location, or as its translation unit)."""
+    first_error = {}
+    sarif_dir = tempfile.mkdtemp(prefix="msbuild-analyse-")
+    extra = [f"--extra-arg-before=-isystem{d}" for d in a.isystem]
+
+    def run(ip):
+        i, p = ip
+        out = os.path.join(sarif_dir, f"{i}.sarif")
+        subprocess.run([tool, "--project", p, "--wdk", a.wdk, "--assume-generated-empty",
+                        "--format=sarif", "-o", out, "-j", "1"] + extra,
+                       capture_output=True, text=True, cwd=os.path.dirname(p))
+        return p, out
+
+    with ThreadPoolExecutor(a.j) as ex:
+        runs = list(ex.map(run, enumerate(kernel_projects(a.samples))))
+    for p, out in runs:
+        if not os.path.exists(out):
+            continue
+        log = json.load(open(out))
+        root = log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"].get("uri", "file://")[len("file://"):]
+        for n in log["runs"][0]["invocations"][0].get("toolExecutionNotifications", []):
+            if n["descriptor"]["id"] != "compile-error" or not n.get("locations"):
+                continue
+            loc = n["locations"][-1]["physicalLocation"]["artifactLocation"]
+            path = loc["uri"] if "uriBaseId" not in loc else root + loc["uri"]
+            path = path[len("file://"):] if path.startswith("file://") else path
+            path = os.path.normpath(urllib.parse.unquote(path))
+            first_error.setdefault(path, n["message"]["text"])
+    failed = [f for f in entries if os.path.normpath(f) in first_error]
+    print(f"projects naming the kernel-mode toolset: {projects}; with kernel-mode commands: {with_commands}")
+    print(f".c files: {len(entries)}; analysed with zero compile errors: {len(entries) - len(failed)}")
+    groups = collections.Counter(group(first_error[os.path.normpath(f)]) for f in failed)
+    for g, n in groups.most_common():
+        print(f"  {n:4}  {g}")
+    if os.environ.get("VERBOSE"):
+        for f in sorted(failed):
+            print(f"{f}: {first_error[os.path.normpath(f)][:200]}")
     return 0
 
 

@@ -1,6 +1,6 @@
 #include "cli/FileAnalysis.h"
 #include "cli/CaseInsensitiveFileSystem.h"
-#include "cli/GeneratedHeaders.h"
+#include "frontend/GeneratedHeaders.h"
 #include "engine/AstRules.h"
 #include "engine/IrqlContracts.h"
 #include "frontend/SalIndex.h"
@@ -35,6 +35,8 @@ public:
   // Missing generated headers (WPP .tmh, MC/MOF output): where the include
   // would have found them (the includer's directory) and their stand-ins.
   std::map<std::string, std::string> MissingGenerated;
+  // The trace functions the project configures for this file (--project).
+  const std::set<std::string> *ProjectWppFunctions = nullptr;
 
   void BeginSourceFile(const LangOptions &LO, const Preprocessor *) override { Lang = &LO; }
 
@@ -76,8 +78,10 @@ private:
 
   // The WPP trace functions configured in the project's own files read so
   // far (its trace.h is included before the .tmh).
-  static std::set<std::string> wppFunctions(const SourceManager &SM) {
+  std::set<std::string> wppFunctions(const SourceManager &SM) const {
     std::set<std::string> Functions;
+    if (ProjectWppFunctions)
+      Functions = *ProjectWppFunctions;
     for (unsigned I = 0, N = SM.local_sloc_entry_size(); I < N; ++I) {
       const SrcMgr::SLocEntry &E = SM.getLocalSLocEntry(I);
       if (!E.isFile() || E.getFile().getFileCharacteristic() != SrcMgr::C_User)
@@ -337,6 +341,21 @@ fileSystemFor(const tooling::CompileCommand &Command, const AnalysisOptions &Opt
 
 namespace {
 
+// Whether two spellings of a path (relative ones taken from Dir) name the same file.
+bool sameFile(llvm::StringRef A, llvm::StringRef B, llvm::StringRef Dir) {
+  auto Normal = [&](llvm::StringRef P) {
+    llvm::SmallString<256> Path(P);
+    if (!llvm::sys::path::is_absolute(Path)) {
+      llvm::SmallString<256> Abs(Dir);
+      llvm::sys::path::append(Abs, Path);
+      Path = Abs;
+    }
+    llvm::sys::path::remove_dots(Path, true);
+    return Path.str().str();
+  };
+  return A.empty() || Normal(A) == Normal(B);
+}
+
 FileAnalysis analyseOnce(const tooling::CompileCommand &Command, const AnalysisOptions &Options,
                          const std::map<std::string, std::vector<CallbackUse>> &ExternalUses,
                          const std::map<std::string, std::string> &StandIns,
@@ -385,6 +404,10 @@ FileAnalysis analyseOnce(const tooling::CompileCommand &Command, const AnalysisO
     CommandLine.insert(CommandLine.begin() + 1,
                        {"-Xclang", "-idirafter", "-Xclang", GeneratedHeaderDir});
   ErrorCollector Errors;
+  if (Options.ProjectWppFunctions)
+    if (auto It = Options.ProjectWppFunctions->find(Command.Filename);
+        It != Options.ProjectWppFunctions->end())
+      Errors.ProjectWppFunctions = &It->second;
   Analysis A(Options, ExternalUses, Errors, Out);
   tooling::ToolInvocation Invocation(CommandLine,
                                      std::make_unique<Action>(A, Options.DisableFree), Files.get());
@@ -402,8 +425,13 @@ FileAnalysis analyseOnce(const tooling::CompileCommand &Command, const AnalysisO
     if (Errors.Errors > 1)
       N.Message += " (and " + std::to_string(Errors.Errors - 1) + " more compiler error" +
                    (Errors.Errors > 2 ? "s" : "") + ")";
-    N.Message += Errors.Fatal || !A.Ran ? "; the file was not analysed"
-                                        : "; only the callbacks that compile were analysed";
+    // An error in a header would not say which file it stopped.
+    std::string Which = "the file";
+    if (!sameFile(N.Where.File, Command.Filename, Command.Directory))
+      Which = llvm::sys::path::filename(Command.Filename).str();
+    N.Message += Errors.Fatal || !A.Ran
+                     ? "; " + Which + " was not analysed"
+                     : "; only the callbacks of " + Which + " that compile were analysed";
     Out.Result.Notifications.insert(Out.Result.Notifications.begin(), std::move(N));
     Out.Result.Complete = false;
   }

@@ -9,6 +9,8 @@
 #include "clang/Tooling/CompilationDatabase.h"
 
 #include <map>
+#include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,9 @@ struct AnalysisOptions {
   bool CaseInsensitiveIncludes = true;
   // A missing generated header (WPP .tmh, MC/MOF output) is read as empty.
   bool AssumeGeneratedEmpty = false;
+  // --project: the WPP trace functions each source's settings configure
+  // (by file name), defined by its .tmh stand-in.
+  std::shared_ptr<const std::map<std::string, std::set<std::string>>> ProjectWppFunctions;
 };
 
 // A discovered callback, for --list-callbacks.

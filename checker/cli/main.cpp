@@ -361,6 +361,9 @@ int useProject(RunOptions &Options, bool HasFixedArgs) {
     Options.Commands.ProjectCommands =
         std::make_shared<const std::vector<clang::tooling::CompileCommand>>(std::move(Project.Commands));
     Options.ProjectFiles = std::move(Project.ProjectFiles);
+    Options.Analysis.ProjectWppFunctions =
+        std::make_shared<const std::map<std::string, std::set<std::string>>>(
+            std::move(Project.WppFunctions));
   } else if (ExportCompileCommands.getNumOccurrences()) {
     WithColor::error(errs(), "vmbcheck") << "--export-compile-commands needs --project\n";
     return 2;

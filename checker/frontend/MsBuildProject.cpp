@@ -1,5 +1,6 @@
 #include "frontend/MsBuildProject.h"
 
+#include "frontend/GeneratedHeaders.h"
 #include "report/InputFile.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -277,6 +278,9 @@ public:
   }
 
 private:
+  void addProjectWppFunctions(const std::string &File, const std::string &TraceFunctions,
+                              const std::string &AdditionalOptions, const std::string &ScanFile);
+
   struct Item {
     std::string Identity;
     std::map<std::string, std::string> Meta; // lower-case names
@@ -294,6 +298,7 @@ private:
   std::vector<Located> DefinitionGroups, ItemGroups;
   std::map<std::string, std::string> ClDefaults;
   std::vector<Item> Items;
+  std::map<std::string, std::set<std::string>> ScanFileFunctions; // WPP -scan: files read
   bool DirectoryBuildPropsDone = false;
   unsigned ChooseDepth = 0;
   const LoadedFile *Current = nullptr;
@@ -905,6 +910,46 @@ bool ProjectEvaluator::evaluate(std::string &Error) {
 
 bool isTrue(llvm::StringRef V) { return V.trim().equals_insensitive("true"); }
 
+// The trace functions tracewpp would be given for File: -func: options
+// (WppTraceFunction, "TraceEvents(LEVEL,FLAGS,MSG,...);Hexdump((...))", and
+// -func: in WppAdditionalOptions) and the FUNC lines of the -scan: file
+// (WppScanConfigurationData). Kept for --assume-generated-empty's .tmh
+// stand-ins; files read with the input limits, once each.
+void ProjectEvaluator::addProjectWppFunctions(const std::string &File, const std::string &TraceFunctions,
+                                              const std::string &AdditionalOptions,
+                                              const std::string &ScanFile) {
+  std::set<std::string> &Functions = Out.WppFunctions[File];
+  auto AddName = [&](llvm::StringRef Signature) {
+    Signature = Signature.trim();
+    size_t End = 0;
+    while (End < Signature.size() && (llvm::isAlnum(Signature[End]) || Signature[End] == '_'))
+      ++End;
+    if (End > 0 && !llvm::isDigit(Signature[0]))
+      Functions.insert(Signature.take_front(End).str());
+  };
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  llvm::StringRef(TraceFunctions).split(Parts, ';', -1, false);
+  for (llvm::StringRef P : Parts)
+    AddName(P);
+  for (llvm::StringRef Rest = AdditionalOptions; !Rest.empty();) {
+    size_t At = Rest.find_insensitive("-func:");
+    if (At == llvm::StringRef::npos)
+      break;
+    Rest = Rest.drop_front(At + 6);
+    AddName(Rest.trim('"'));
+  }
+  if (llvm::StringRef(ScanFile).trim().empty())
+    return;
+  std::string Path = resolvePath(ProjectDir, llvm::StringRef(ScanFile).trim().str());
+  auto [It, New] = ScanFileFunctions.try_emplace(Path);
+  if (New) {
+    std::string Error;
+    if (auto Text = readInputFile(Path, "the WPP configuration file", Error))
+      addWppFunctions(*Text, It->second);
+  }
+  Functions.insert(It->second.begin(), It->second.end());
+}
+
 void ProjectEvaluator::makeCommands() {
   std::string ToolsetName = get("PlatformToolset");
   llvm::StringRef Toolset = ToolsetName;
@@ -924,11 +969,13 @@ void ProjectEvaluator::makeCommands() {
   Front.insert(Front.end(), {"-fms-extensions", "-fms-compatibility"});
   if (Wdk) {
     // The WDK's headers as MSVC 19.40 reads them: what cl.exe accepts with
-    // a warning, Clang makes an error by default.
+    // a warning, Clang makes an error by default. That includes a C call to
+    // an undeclared function (C4013), e.g. a DDI newer than the headers.
     Front.insert(Front.end(),
                  {"-fms-compatibility-version=19.40", "-Wno-error=incompatible-function-pointer-types",
                   "-Wno-error=implicit-int", "-Wno-error=int-conversion",
-                  "-Wno-error=return-mismatch", "-Wno-error=invalid-token-paste"});
+                  "-Wno-error=return-mismatch", "-Wno-error=invalid-token-paste",
+                  "-Wno-error=implicit-function-declaration"});
     Front.insert(Front.end(), {"-DWINNT=1", "-D_WIN32_WINNT=0x0A00", "-DWINVER=0x0A00",
                                "-DDEPRECATE_DDK_FUNCTIONS=1"});
     if (this->Wdk && !this->Wdk->NtddiDefault.empty())
@@ -1060,6 +1107,9 @@ void ProjectEvaluator::makeCommands() {
                                "-Dleave=__leave"});
     Args.insert(Args.end(), {"-x", AsC ? "c" : "c++", File});
     Out.Commands.emplace_back(ProjectDir, File, std::move(Args), "");
+    if (isTrue(Meta("WppEnabled")))
+      addProjectWppFunctions(File, Meta("WppTraceFunction"), Meta("WppAdditionalOptions"),
+                             Meta("WppScanConfigurationData"));
   }
 }
 

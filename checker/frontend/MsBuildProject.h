@@ -14,6 +14,8 @@
 
 #include "clang/Tooling/CompilationDatabase.h"
 
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -37,6 +39,10 @@ struct MsBuildCommands {
   std::vector<clang::tooling::CompileCommand> Commands;
   std::vector<MsBuildWarning> Warnings;
   std::vector<std::string> ProjectFiles; // every project and .props read
+  // Per source with WPP enabled: the trace functions of its WPP settings,
+  // for the stand-in of its .tmh under --assume-generated-empty (a
+  // compile_commands.json has no place for them).
+  std::map<std::string, std::set<std::string>> WppFunctions;
   unsigned Projects = 0;                 // projects evaluated
   unsigned KernelModeProjects = 0;       // with a WindowsKernelModeDriver toolset
 };

@@ -207,7 +207,9 @@ public:
     return Out;
   }
 
-  json notification(const Notification &N) const {
+  // TranslationUnit: the file whose analysis gave N; named as a second
+  // location when N points into another file (an error in a header).
+  json notification(const Notification &N, const std::string &TranslationUnit = "") const {
     const char *Level = N.Level == Notification::Severity::Error     ? "error"
                         : N.Level == Notification::Severity::Warning ? "warning"
                                                                      : "note";
@@ -216,6 +218,15 @@ public:
               {"descriptor", {{"id", N.Id}}}};
     if (!N.Where.File.empty())
       J["locations"] = json::array({{{"physicalLocation", physical(N.Where)}}});
+    if (!N.Where.File.empty() && !TranslationUnit.empty()) {
+      SourceSpan Unit;
+      Unit.File = TranslationUnit;
+      json Where = physical(Unit);
+      if (Where["artifactLocation"] != J["locations"][0]["physicalLocation"]["artifactLocation"])
+        J["locations"].push_back(
+            {{"physicalLocation", Where},
+             {"message", {{"text", "The translation unit whose analysis this concerns."}}}});
+    }
     return J;
   }
 
@@ -240,7 +251,7 @@ json makeSarif(const SarifInput &In, const RuleCatalog &Rules, const SarifOption
       if ((Fd.Suppression.empty() || Options.IncludeSuppressed) && Fd.BaselineState != "unchanged")
         Results.push_back(B.result(Fd, Occurrences));
     for (const Notification &N : F.Notifications)
-      Notifications.push_back(B.notification(N));
+      Notifications.push_back(B.notification(N, F.File));
     Success = Success && F.Complete;
   }
   if (In.RunNotifications)

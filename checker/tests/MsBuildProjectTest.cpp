@@ -91,7 +91,8 @@ TEST(MsBuildProject, ExportWritesTheProjectSettings) {
   for (const char *A : {"--target=x86_64-pc-windows-msvc", "-D_KERNEL_MODE", "-D_WIN64", "-D_AMD64_",
                         "-DAMD64", "-DKMDF_VERSION_MAJOR=1", "-DKMDF_VERSION_MINOR=33", "-DDBG=1",
                         "-DVSP_FROM_PROPS=1", "-DVSP_UNCHECKED_SAVE",
-                        "-fms-compatibility-version=19.40", "-Wno-error=int-conversion", "-include"})
+                        "-fms-compatibility-version=19.40", "-Wno-error=int-conversion",
+                        "-Wno-error=implicit-function-declaration", "-include"})
     EXPECT_TRUE(has(Args, A)) << A;
   EXPECT_TRUE(hasEndingWith(Args, "-I/", "/testdata/msbuild/vsp/drv/inc"));
   EXPECT_TRUE(hasEndingWith(Args, "-I/", "/testdata/include"));
@@ -219,6 +220,24 @@ TEST(MsBuildProject, UnknownAndHostileConstructsAreWarnings) {
 
 // Include="src\*.c" Exclude="src\skip*.c": the matching files of the
 // directory, whatever the case of the pattern.
+// The project's WPP settings (WppTraceFunction, -func: in
+// WppAdditionalOptions, the WppScanConfigurationData file) name the trace
+// functions the missing .tmh would define; --assume-generated-empty's
+// stand-in defines them, so the C++ callback compiles and is analysed.
+TEST(MsBuildProject, WppTraceFunctionsComeFromTheProjectSettings) {
+  const std::string Wpp = "testdata/msbuild/vsp/wpp/wppdrv.vcxproj";
+  ToolRun Built = runTool({"--project", Wpp}, /*WantSarif=*/true);
+  EXPECT_EQ(Built.ExitCode, 2) << Built.Stderr;
+  std::vector<SarifNotification> Notes = notificationsOf(Built.Sarif);
+  ASSERT_EQ(Notes.size(), 1u) << Built.Stderr;
+  EXPECT_TRUE(contains(Notes[0].Message, "'wppdrv.tmh' file not found: generated header")) << Built.Stderr;
+
+  ToolRun R = runTool({"--project", Wpp, "--assume-generated-empty"}, /*WantSarif=*/true);
+  EXPECT_EQ(R.ExitCode, 1) << R.Stderr;
+  EXPECT_TRUE(notificationsOf(R.Sarif).empty()) << R.Sarif.dump(1);
+  EXPECT_EQ(findingsOfRule(R.Sarif, "VMB004", "wppdrv.cpp"), 1u) << R.Sarif.dump(1);
+}
+
 TEST(MsBuildProject, WildcardIncludeListsTheDirectory) {
   std::string Dir = makeTempDir();
   fs::create_directories(Dir + "/src");

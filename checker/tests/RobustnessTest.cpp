@@ -182,6 +182,29 @@ TEST_F(Robustness, MissingInclude) {
                  "'no_such_header.h' file not found", "compile-error");
 }
 
+// An error in a header says which translation unit it stopped: in the
+// message, and in SARIF as a second location.
+TEST_F(Robustness, ErrorInAHeaderNamesTheTranslationUnit) {
+  writeFile(Dir + "/broken.h", "int broken = ;\n");
+  writeFile(Dir + "/user.c", "#include \"broken.h\"\nint x;\n");
+  ToolRun R = runTool({"user.c", "--format=sarif", "--", include()}, true, Dir);
+  EXPECT_EQ(R.ExitCode, 2) << R.Stderr;
+  const nlohmann::json &Notes = R.Sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+  ASSERT_EQ(Notes.size(), 1u) << R.Sarif.dump(1);
+  EXPECT_TRUE(contains(Notes[0]["message"]["text"], "only the callbacks of user.c that compile"))
+      << Notes.dump(1);
+  ASSERT_EQ(Notes[0]["locations"].size(), 2u) << Notes.dump(1);
+  EXPECT_EQ(Notes[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "broken.h");
+  EXPECT_EQ(Notes[0]["locations"][1]["physicalLocation"]["artifactLocation"]["uri"], "user.c");
+  // An error in the file itself keeps one location and "the file".
+  writeFile(Dir + "/self.c", "int self = ;\n");
+  R = runTool({"self.c", "--format=sarif", "--", include()}, true, Dir);
+  const nlohmann::json &Own = R.Sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+  ASSERT_EQ(Own.size(), 1u) << R.Sarif.dump(1);
+  EXPECT_EQ(Own[0]["locations"].size(), 1u) << Own.dump(1);
+  EXPECT_TRUE(contains(Own[0]["message"]["text"], "callbacks of the file")) << Own.dump(1);
+}
+
 TEST_F(Robustness, SyntaxErrorInsideACallback) {
   fs::copy_file(repoRoot() + "/testdata/errors/syntax_error_in_callback.c", Dir + "/syn.c");
   expectReported({"syn.c", "ok.c", "--", include()}, "syn.c", "expected", "compile-error");

@@ -44,3 +44,11 @@ VspSavePacket(VMBCHANNEL Channel, VMBPACKET Packet, PVOID SaveBuf, UINT32 SaveBu
     RtlZeroMemory(saved->Data, sizeof(saved->Data));
     return STATUS_SUCCESS;
 }
+
+/* Called without a declaration (a DDI newer than the headers would be):
+   cl.exe compiles C with warning C4013 only, and so does --project. */
+VOID
+VspCallsAnUndeclaredRoutine(VOID)
+{
+    VspRoutineDeclaredNowhere(0);
+}

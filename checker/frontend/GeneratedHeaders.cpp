@@ -1,4 +1,4 @@
-#include "cli/GeneratedHeaders.h"
+#include "frontend/GeneratedHeaders.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
