@@ -1,6 +1,7 @@
 #include "cli/FileAnalysis.h"
 #include "cli/CaseInsensitiveFileSystem.h"
 #include "frontend/GeneratedHeaders.h"
+#include "frontend/MsvcLvalueCasts.h"
 #include "engine/AstRules.h"
 #include "engine/IrqlContracts.h"
 #include "frontend/SalIndex.h"
@@ -9,9 +10,11 @@
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Basic/DiagnosticSema.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Lex/LexDiagnostic.h"
+#include "clang/Lex/Lexer.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -37,6 +40,9 @@ public:
   std::map<std::string, std::string> MissingGenerated;
   // The trace functions the project configures for this file (--project).
   const std::set<std::string> *ProjectWppFunctions = nullptr;
+  // Casts used as lvalues, which MSVC's C compiler accepts (C4213).
+  std::vector<RejectedLvalueCast> LvalueCasts;
+  std::map<std::string, std::string> LvalueCastFileTexts; // as parsed
 
   void BeginSourceFile(const LangOptions &LO, const Preprocessor *) override { Lang = &LO; }
 
@@ -48,6 +54,11 @@ public:
     Fatal = Fatal || Level == DiagnosticsEngine::Fatal;
     if (Info.hasSourceManager() && Info.getLocation().isValid())
       Locations.push_back(Info.getSourceManager().getExpansionLoc(Info.getLocation()));
+    if ((Info.getID() == diag::err_typecheck_lvalue_casts_not_supported ||
+         Info.getID() == diag::err_typecheck_invalid_lvalue_addrof) &&
+        Lang && !Lang->CPlusPlus && Lang->MicrosoftExt && Info.hasSourceManager() &&
+        Info.getNumRanges() > 0)
+      noteLvalueCast(Info.getSourceManager(), Info.getRange(0));
     llvm::SmallString<256> Text;
     Info.FormatDiagnostic(Text);
     if (Info.getID() == diag::err_pp_file_not_found && Info.hasSourceManager() &&
@@ -75,6 +86,25 @@ public:
 
 private:
   const LangOptions *Lang = nullptr;
+
+  // Where the rejected cast is, when it is written in one file (not made
+  // by a macro).
+  void noteLvalueCast(const SourceManager &SM, CharSourceRange Range) {
+    CharSourceRange File = Lexer::makeFileCharRange(Range, SM, *Lang);
+    if (File.isInvalid())
+      return;
+    auto [FID, Begin] = SM.getDecomposedLoc(File.getBegin());
+    auto [EndFID, End] = SM.getDecomposedLoc(File.getEnd());
+    OptionalFileEntryRef Entry = SM.getFileEntryRefForID(FID);
+    if (FID != EndFID || End <= Begin || !Entry)
+      return;
+    llvm::SmallString<256> Path(Entry->getName());
+    SM.getFileManager().getVirtualFileSystem().makeAbsolute(Path);
+    llvm::sys::path::remove_dots(Path, true);
+    LvalueCasts.push_back({Path.str().str(), Begin, End - Begin, SM.getLineNumber(FID, Begin),
+                           SM.getColumnNumber(FID, Begin)});
+    LvalueCastFileTexts.try_emplace(Path.str().str(), SM.getBufferData(FID).str());
+  }
 
   // The WPP trace functions configured in the project's own files read so
   // far (its trace.h is included before the .tmh).
@@ -299,7 +329,8 @@ std::vector<std::string> vfsOverlays(const std::vector<std::string> &Args) {
 // cannot be read.
 llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem>
 fileSystemFor(const tooling::CompileCommand &Command, const AnalysisOptions &Options,
-              const std::map<std::string, std::string> &StandIns, std::string &Error) {
+              const std::map<std::string, std::string> &StandIns,
+              const LvalueCastRewrites &Rewrites, std::string &Error) {
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Base = llvm::vfs::createPhysicalFileSystem();
   Base->setCurrentWorkingDirectory(Command.Directory);
   if (Options.CaseInsensitiveIncludes && msvcTarget(Command.CommandLine))
@@ -324,13 +355,16 @@ fileSystemFor(const tooling::CompileCommand &Command, const AnalysisOptions &Opt
     Base = std::move(Mapped);
   }
   auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(Base);
-  if (!StandIns.empty()) {
+  if (!StandIns.empty() || !Rewrites.empty()) {
     auto Memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
     for (const auto &[Name, Text] : StandIns) {
       llvm::SmallString<256> Path(GeneratedHeaderDir);
       llvm::sys::path::append(Path, Name);
       Memory->addFile(Path, 0, llvm::MemoryBuffer::getMemBufferCopy(Text, Path));
     }
+    // Shadows the file on disk at the same path, so names and lines stay.
+    for (const auto &[Path, Text] : Rewrites.files())
+      Memory->addFile(Path, 0, llvm::MemoryBuffer::getMemBufferCopy(Text, Path));
     FS->pushOverlay(Memory);
   }
   FS->setCurrentWorkingDirectory(Command.Directory);
@@ -359,12 +393,15 @@ bool sameFile(llvm::StringRef A, llvm::StringRef B, llvm::StringRef Dir) {
 FileAnalysis analyseOnce(const tooling::CompileCommand &Command, const AnalysisOptions &Options,
                          const std::map<std::string, std::vector<CallbackUse>> &ExternalUses,
                          const std::map<std::string, std::string> &StandIns,
-                         std::map<std::string, std::string> &Missing) {
+                         const LvalueCastRewrites &Rewrites,
+                         std::map<std::string, std::string> &Missing,
+                         std::vector<RejectedLvalueCast> &LvalueCasts,
+                         std::map<std::string, std::string> &LvalueCastFileTexts) {
   FileAnalysis Out;
   Out.Result.File = Command.Filename;
 
   std::string OverlayError;
-  auto FS = fileSystemFor(Command, Options, StandIns, OverlayError);
+  auto FS = fileSystemFor(Command, Options, StandIns, Rewrites, OverlayError);
   if (!OverlayError.empty()) {
     Notification N;
     N.Id = "compile-error";
@@ -414,6 +451,8 @@ FileAnalysis analyseOnce(const tooling::CompileCommand &Command, const AnalysisO
   Invocation.setDiagnosticConsumer(&Errors);
   bool Ran = Invocation.run();
   Missing = Errors.MissingGenerated;
+  LvalueCasts = Errors.LvalueCasts;
+  LvalueCastFileTexts = std::move(Errors.LvalueCastFileTexts);
 
   if (Errors.Errors > 0 || !Ran) {
     Notification N = Errors.First.value_or(Notification{});
@@ -440,21 +479,69 @@ FileAnalysis analyseOnce(const tooling::CompileCommand &Command, const AnalysisO
 
 } // namespace
 
+// Positions in files read with rewritten casts, as they are on disk; fix-its
+// computed on the rewritten text of a file are dropped.
+static void mapToDisk(FileAnalysis &Out, const LvalueCastRewrites &Rewrites) {
+  for (Finding &F : Out.Result.Findings) {
+    F.LineText = Rewrites.originalLine(F.Where, F.LineText);
+    Rewrites.mapToOriginal(F.Where);
+    for (PathStep &S : F.Steps)
+      Rewrites.mapToOriginal(S.Where);
+    llvm::erase_if(F.Fixes, [&](const FixIt &Fix) {
+      return llvm::any_of(Fix.Edits, [&](const TextEdit &E) { return Rewrites.rewrote(E.File); });
+    });
+  }
+  for (Notification &N : Out.Result.Notifications)
+    Rewrites.mapToOriginal(N.Where);
+  for (CallbackListing &C : Out.Callbacks)
+    Rewrites.mapToOriginal(C.Where);
+  for (auto &[Name, Uses] : Out.ExternalUses)
+    for (CallbackUse &U : Uses)
+      Rewrites.mapToOriginal(U.Where);
+}
+
 FileAnalysis analyseCommand(const tooling::CompileCommand &Command,
                             const AnalysisOptions &Options,
                             const std::map<std::string, std::vector<CallbackUse>> &ExternalUses) {
   // With --assume-generated-empty, a parse that stops at a missing
   // generated header is repeated with a stand-in for it (each missing one
   // is fatal, so one more parse per header, a few at most).
+  // A C file with casts used as lvalues (MSVC C4213) is parsed again with
+  // them rewritten, once per error limit's worth of them.
   std::map<std::string, std::string> StandIns;
+  LvalueCastRewrites Rewrites;
   for (unsigned Attempt = 0;; ++Attempt) {
-    std::map<std::string, std::string> Missing;
-    FileAnalysis Out = analyseOnce(Command, Options, ExternalUses, StandIns, Missing);
+    std::map<std::string, std::string> Missing, CastTexts;
+    std::vector<RejectedLvalueCast> Casts;
+    FileAnalysis Out =
+        analyseOnce(Command, Options, ExternalUses, StandIns, Rewrites, Missing, Casts, CastTexts);
     bool New = false;
-    for (auto &[Path, Text] : Missing)
-      New |= StandIns.try_emplace(Path, Text).second;
-    if (!Options.AssumeGeneratedEmpty || !New || Attempt >= 16)
+    if (Options.AssumeGeneratedEmpty)
+      for (auto &[Path, Text] : Missing)
+        New |= StandIns.try_emplace(Path, Text).second;
+    // Right to left, so that the offsets of the others still hold.
+    std::sort(Casts.begin(), Casts.end(), [](const RejectedLvalueCast &A, const RejectedLvalueCast &B) {
+      return std::tie(A.File, B.Offset) < std::tie(B.File, A.Offset);
+    });
+    std::map<std::string, std::string> Current = CastTexts;
+    std::map<std::string, unsigned> Leftmost;
+    for (const RejectedLvalueCast &C : Casts) {
+      auto Left = Leftmost.find(C.File);
+      if (Left != Leftmost.end() && C.Offset + C.Length > Left->second)
+        continue; // inside another rewritten cast
+      auto Text = Rewrites.files().find(C.File);
+      if (Rewrites.add(C, CastTexts[C.File],
+                       Text == Rewrites.files().end() ? llvm::StringRef(Current[C.File])
+                                                      : llvm::StringRef(Text->second))) {
+        New = true;
+        Leftmost[C.File] = C.Offset;
+      }
+    }
+    if (!New || Attempt >= 16) {
+      if (!Rewrites.empty())
+        mapToDisk(Out, Rewrites);
       return Out;
+    }
   }
 }
 

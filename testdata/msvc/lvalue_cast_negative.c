@@ -1,0 +1,48 @@
+/*
+ * Negative: the forms of MSVC's cast-as-lvalue extension (C4213) the WDK
+ * samples use (classpnp, fastfat, cdfs): compound assignment through a
+ * cast, assignment to a parenthesised cast, and the address of a cast. The
+ * callback checks the size before each write: no finding, and no
+ * compile error.
+ */
+#include <vmbuskernelmodeclientlibapi.h>
+
+typedef struct _VSP_PACKET_CONTEXT {
+    PVOID DriverContext[2];
+    PUCHAR Cursor;
+} VSP_PACKET_CONTEXT, *PVSP_PACKET_CONTEXT;
+
+static VOID
+VspMarkIdle(PVSP_PACKET_CONTEXT Context, BOOLEAN Idle)
+{
+    ((BOOLEAN)Context->DriverContext[1]) = Idle;
+}
+
+static PVOID *
+VspCursorSlot(PVSP_PACKET_CONTEXT Context)
+{
+    return &(PVOID)Context->Cursor;
+}
+
+EVT_VMB_CHANNEL_SAVE_PACKET VspSavePacket;
+
+_Use_decl_annotations_
+NTSTATUS
+VspSavePacket(VMBCHANNEL Channel, VMBPACKET Packet, PVOID SaveBuf, UINT32 SaveBufSize, PUINT32 BytesNeeded)
+{
+    PVOID cursor = SaveBuf;
+    PVSP_PACKET_CONTEXT context = VmbPacketGetPointer(Packet);
+
+    UNREFERENCED_PARAMETER(Channel);
+
+    *BytesNeeded = 2 * sizeof(ULONG);
+    if (SaveBufSize < 2 * sizeof(ULONG)) {
+        return STATUS_BUFFER_TOO_SMALL;
+    }
+    VspMarkIdle(context, FALSE);
+    *VspCursorSlot(context) = NULL;
+    *(PULONG)cursor = 1;
+    (PULONG)cursor += 1;
+    *(PULONG)cursor = 2;
+    return STATUS_SUCCESS;
+}
