@@ -11,7 +11,8 @@ that parse with zero errors, and the first error of the others, grouped.
 
 With --analyse, the files are not parsed by clang-19 but analysed by
 vmbcheck itself (`vmbcheck --project P --assume-generated-empty`, SARIF): a
-file counts when vmbcheck reports no compile error for it. --isystem DIR
+file counts when vmbcheck reports no compile error for it (--as-is: without
+--assume-generated-empty). --isystem DIR
 (repeatable) puts a directory before the WDK's, for stand-ins of DDIs newer
 than the WDK headers used.
 """
@@ -60,6 +61,7 @@ def main():
     ap.add_argument("-j", type=int, default=2)
     ap.add_argument("--analyse", action="store_true")
     ap.add_argument("--isystem", action="append", default=[])
+    ap.add_argument("--as-is", action="store_true", help="with --analyse: no --assume-generated-empty")
     a = ap.parse_args()
     tool = os.path.join(a.build, "vmbcheck")
     out = tempfile.mkdtemp(prefix="msbuild-corpus-")
@@ -118,8 +120,9 @@ def analyse(a, tool, projects, with_commands, entries):
     def run(ip):
         i, p = ip
         out = os.path.join(sarif_dir, f"{i}.sarif")
-        subprocess.run([tool, "--project", p, "--wdk", a.wdk, "--assume-generated-empty",
-                        "--format=sarif", "-o", out, "-j", "1"] + extra,
+        stand_ins = [] if a.as_is else ["--assume-generated-empty"]
+        subprocess.run([tool, "--project", p, "--wdk", a.wdk, "--format=sarif", "-o", out, "-j", "1"]
+                       + stand_ins + extra,
                        capture_output=True, text=True, cwd=os.path.dirname(p))
         return p, out
 

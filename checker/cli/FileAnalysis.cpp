@@ -40,6 +40,7 @@ public:
   std::map<std::string, std::string> MissingGenerated;
   // The trace functions the project configures for this file (--project).
   const std::set<std::string> *ProjectWppFunctions = nullptr;
+  const std::set<std::string> *ProjectGeneratedHeaders = nullptr; // lower case
   // Casts used as lvalues, which MSVC's C compiler accepts (C4213).
   std::vector<RejectedLvalueCast> LvalueCasts;
   std::map<std::string, std::string> LvalueCastFileTexts; // as parsed
@@ -69,7 +70,9 @@ public:
       llvm::sys::path::remove_filename(Dir);
       // Relative to the command's directory, not to vmbcheck's.
       SM.getFileManager().getVirtualFileSystem().makeAbsolute(Dir);
-      if (isGeneratedHeader(Name, Dir.str().str())) {
+      if (isGeneratedHeader(Name, Dir.str().str()) ||
+          (ProjectGeneratedHeaders &&
+           ProjectGeneratedHeaders->count(llvm::sys::path::filename(Name).lower()))) {
         MissingGenerated.try_emplace(Name, generatedHeaderStandIn(Name, wppFunctions(SM)));
         Text += ": generated header - build the project first (or pass --assume-generated-empty)";
       }
@@ -445,6 +448,7 @@ FileAnalysis analyseOnce(const tooling::CompileCommand &Command, const AnalysisO
     if (auto It = Options.ProjectWppFunctions->find(Command.Filename);
         It != Options.ProjectWppFunctions->end())
       Errors.ProjectWppFunctions = &It->second;
+  Errors.ProjectGeneratedHeaders = Options.ProjectGeneratedHeaders.get();
   Analysis A(Options, ExternalUses, Errors, Out);
   tooling::ToolInvocation Invocation(CommandLine,
                                      std::make_unique<Action>(A, Options.DisableFree), Files.get());

@@ -31,6 +31,8 @@ struct AnalysisOptions {
   // --project: the WPP trace functions each source's settings configure
   // (by file name), defined by its .tmh stand-in.
   std::shared_ptr<const std::map<std::string, std::set<std::string>>> ProjectWppFunctions;
+  // --project: the headers its MessageCompile items generate (lower case).
+  std::shared_ptr<const std::set<std::string>> ProjectGeneratedHeaders;
 };
 
 // A discovered callback, for --list-callbacks.

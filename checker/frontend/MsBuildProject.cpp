@@ -850,6 +850,18 @@ void ProjectEvaluator::readItems() {
   for (const Located &G : ItemGroups) {
     if (!condition(G.Node, G.File))
       continue;
+    // mc.exe writes <GeneratedFilesBaseName or the input's name>.h (an ETW
+    // manifest's logging macros, a message table's ids).
+    for (pugi::xml_node Mc : G.Node.children("MessageCompile")) {
+      if (!condition(Mc, G.File))
+        continue;
+      std::string Base = expand(Mc.child_value("GeneratedFilesBaseName"), G.File, Mc);
+      for (std::string Input : Split(expand(Mc.attribute("Include").value(), G.File, Mc))) {
+        std::replace(Input.begin(), Input.end(), '\\', '/');
+        std::string Stem = llvm::StringRef(Base).trim().empty() ? path::stem(Input).str() : Base;
+        Out.GeneratedHeaders.insert(lower(llvm::StringRef(Stem).trim().str()) + ".h");
+      }
+    }
     for (pugi::xml_node Cl : G.Node.children("ClCompile")) {
       if (!condition(Cl, G.File))
         continue;

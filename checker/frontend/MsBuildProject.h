@@ -43,6 +43,9 @@ struct MsBuildCommands {
   // for the stand-in of its .tmh under --assume-generated-empty (a
   // compile_commands.json has no place for them).
   std::map<std::string, std::set<std::string>> WppFunctions;
+  // Headers the projects' MessageCompile items generate (lower-case file
+  // names), for "generated header" and --assume-generated-empty.
+  std::set<std::string> GeneratedHeaders;
   unsigned Projects = 0;                 // projects evaluated
   unsigned KernelModeProjects = 0;       // with a WindowsKernelModeDriver toolset
 };
