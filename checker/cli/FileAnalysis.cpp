@@ -527,7 +527,6 @@ FileAnalysis analyseCommand(const tooling::CompileCommand &Command,
     std::sort(Casts.begin(), Casts.end(), [](const RejectedLvalueCast &A, const RejectedLvalueCast &B) {
       return std::tie(A.File, B.Offset) < std::tie(B.File, A.Offset);
     });
-    std::map<std::string, std::string> Current = CastTexts;
     std::map<std::string, unsigned> Leftmost;
     for (const RejectedLvalueCast &C : Casts) {
       auto Left = Leftmost.find(C.File);
@@ -535,7 +534,7 @@ FileAnalysis analyseCommand(const tooling::CompileCommand &Command,
         continue; // inside another rewritten cast
       auto Text = Rewrites.files().find(C.File);
       if (Rewrites.add(C, CastTexts[C.File],
-                       Text == Rewrites.files().end() ? llvm::StringRef(Current[C.File])
+                       Text == Rewrites.files().end() ? llvm::StringRef(CastTexts[C.File])
                                                       : llvm::StringRef(Text->second))) {
         New = true;
         Leftmost[C.File] = C.Offset;

@@ -958,6 +958,9 @@ void ProjectEvaluator::addProjectWppFunctions(const std::string &File, const std
     std::string Error;
     if (auto Text = readInputFile(Path, "the WPP configuration file", Error))
       addWppFunctions(*Text, It->second);
+    else
+      Out.Warnings.push_back({ProjectPath, 0, Error + " (WppScanConfigurationData); its trace "
+                                                  "functions are not known"});
   }
   Functions.insert(It->second.begin(), It->second.end());
 }
