@@ -40,7 +40,7 @@ public:
   std::map<std::string, std::string> MissingGenerated;
   // The trace functions the project configures for this file (--project).
   const std::set<std::string> *ProjectWppFunctions = nullptr;
-  const std::set<std::string> *ProjectGeneratedHeaders = nullptr; // lower case
+  const std::map<std::string, std::string> *ProjectGeneratedHeaders = nullptr; // lower case
   // Casts used as lvalues, which MSVC's C compiler accepts (C4213).
   std::vector<RejectedLvalueCast> LvalueCasts;
   std::map<std::string, std::string> LvalueCastFileTexts; // as parsed
@@ -70,10 +70,13 @@ public:
       llvm::sys::path::remove_filename(Dir);
       // Relative to the command's directory, not to vmbcheck's.
       SM.getFileManager().getVirtualFileSystem().makeAbsolute(Dir);
-      if (isGeneratedHeader(Name, Dir.str().str()) ||
-          (ProjectGeneratedHeaders &&
-           ProjectGeneratedHeaders->count(llvm::sys::path::filename(Name).lower()))) {
-        MissingGenerated.try_emplace(Name, generatedHeaderStandIn(Name, wppFunctions(SM)));
+      std::optional<std::string> Source = generatedHeaderSource(Name, Dir.str().str());
+      if (ProjectGeneratedHeaders) // the project knows better
+        if (auto It = ProjectGeneratedHeaders->find(llvm::sys::path::filename(Name).lower());
+            It != ProjectGeneratedHeaders->end() && (!Source || Source->empty()))
+          Source = It->second;
+      if (Source) {
+        MissingGenerated.try_emplace(Name, generatedHeaderStandIn(Name, wppFunctions(SM), *Source));
         Text += ": generated header - build the project first (or pass --assume-generated-empty)";
       }
     }

@@ -31,8 +31,9 @@ struct AnalysisOptions {
   // --project: the WPP trace functions each source's settings configure
   // (by file name), defined by its .tmh stand-in.
   std::shared_ptr<const std::map<std::string, std::set<std::string>>> ProjectWppFunctions;
-  // --project: the headers its MessageCompile items generate (lower case).
-  std::shared_ptr<const std::set<std::string>> ProjectGeneratedHeaders;
+  // --project: the headers its MessageCompile and Wmimofck items generate
+  // (lower case), with their sources.
+  std::shared_ptr<const std::map<std::string, std::string>> ProjectGeneratedHeaders;
 };
 
 // A discovered callback, for --list-callbacks.

@@ -365,7 +365,7 @@ int useProject(RunOptions &Options, bool HasFixedArgs) {
         std::make_shared<const std::map<std::string, std::set<std::string>>>(
             std::move(Project.WppFunctions));
     Options.Analysis.ProjectGeneratedHeaders =
-        std::make_shared<const std::set<std::string>>(std::move(Project.GeneratedHeaders));
+        std::make_shared<const std::map<std::string, std::string>>(std::move(Project.GeneratedHeaders));
   } else if (ExportCompileCommands.getNumOccurrences()) {
     WithColor::error(errs(), "vmbcheck") << "--export-compile-commands needs --project\n";
     return 2;

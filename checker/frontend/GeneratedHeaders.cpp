@@ -1,19 +1,22 @@
 #include "frontend/GeneratedHeaders.h"
+#include "frontend/MessageTextHeader.h"
+#include "report/InputFile.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
 
+#include <map>
 #include <set>
 
 namespace vmbcheck {
 
 namespace {
 
-// Stems of the files with one of Exts in Dir (lower case).
-std::set<std::string> stemsIn(llvm::StringRef Dir, std::initializer_list<llvm::StringRef> Exts) {
-  std::set<std::string> Stems;
+// The files with one of Exts in Dir, by lower-case stem.
+std::map<std::string, std::string> filesIn(llvm::StringRef Dir, std::initializer_list<llvm::StringRef> Exts) {
+  std::map<std::string, std::string> Files;
   std::error_code EC;
   unsigned Seen = 0;
   for (llvm::sys::fs::directory_iterator I(Dir, EC), End; !EC && I != End && ++Seen < 5000;
@@ -21,31 +24,37 @@ std::set<std::string> stemsIn(llvm::StringRef Dir, std::initializer_list<llvm::S
     llvm::StringRef Ext = llvm::sys::path::extension(I->path());
     for (llvm::StringRef E : Exts)
       if (Ext.equals_insensitive(E))
-        Stems.insert(llvm::sys::path::stem(I->path()).lower());
+        Files.try_emplace(llvm::sys::path::stem(I->path()).lower(), I->path());
   }
-  return Stems;
+  return Files;
 }
 
 } // namespace
 
-bool isGeneratedHeader(const std::string &Name, const std::string &IncluderDir) {
+std::optional<std::string> generatedHeaderSource(const std::string &Name, const std::string &IncluderDir) {
   llvm::StringRef File = llvm::sys::path::filename(Name);
   if (llvm::sys::path::extension(File).equals_insensitive(".tmh"))
-    return true;
+    return std::string();
   if (!llvm::sys::path::extension(File).equals_insensitive(".h"))
-    return false;
+    return std::nullopt;
   std::string Stem = llvm::sys::path::stem(File).lower();
   for (llvm::StringRef Dir : {llvm::StringRef(IncluderDir), llvm::sys::path::parent_path(IncluderDir)}) {
     if (Dir.empty())
       continue;
-    std::set<std::string> Sources = stemsIn(Dir, {".mc", ".mof", ".man"});
-    if (Sources.count(Stem))
-      return true;
+    std::map<std::string, std::string> Sources = filesIn(Dir, {".mc", ".mof", ".man"});
+    if (auto It = Sources.find(Stem); It != Sources.end())
+      return It->second;
     // wmimofck -h: the header of foo.mof is often named foomof.h.
-    if (llvm::StringRef(Stem).ends_with("mof") && !Sources.empty())
-      return true;
+    if (llvm::StringRef(Stem).ends_with("mof") && !Sources.empty()) {
+      auto It = Sources.find(Stem.substr(0, Stem.size() - 3));
+      return It != Sources.end() ? It->second : std::string();
+    }
   }
-  return false;
+  return std::nullopt;
+}
+
+bool isGeneratedHeader(const std::string &Name, const std::string &IncluderDir) {
+  return generatedHeaderSource(Name, IncluderDir).has_value();
 }
 
 void addWppFunctions(llvm::StringRef Text, std::set<std::string> &Functions) {
@@ -61,10 +70,16 @@ void addWppFunctions(llvm::StringRef Text, std::set<std::string> &Functions) {
   }
 }
 
-std::string generatedHeaderStandIn(const std::string &Name,
-                                   const std::set<std::string> &Configured) {
-  if (!llvm::sys::path::extension(Name).equals_insensitive(".tmh"))
+std::string generatedHeaderStandIn(const std::string &Name, const std::set<std::string> &Configured,
+                                   const std::string &Source) {
+  if (!llvm::sys::path::extension(Name).equals_insensitive(".tmh")) {
+    std::string Error;
+    if (llvm::sys::path::extension(Source).equals_insensitive(".mc"))
+      if (auto Text = readInputFile(Source, "the message text file", Error))
+        return "/* vmbcheck --assume-generated-empty: the ids mc.exe would generate from " +
+               llvm::sys::path::filename(Source).str() + " */\n" + messageTextHeader(*Text);
     return "/* vmbcheck --assume-generated-empty: empty stand-in */\n";
+  }
   std::set<std::string> Functions = {"DoTraceMessage", "WPP_INIT_TRACING", "WPP_CLEANUP",
                                      "WPP_RECORDER_CONFIGURE_PARAMS"};
   Functions.insert(Configured.begin(), Configured.end());

@@ -7,6 +7,7 @@
 
 #include "llvm/ADT/StringRef.h"
 
+#include <optional>
 #include <set>
 #include <string>
 
@@ -16,6 +17,10 @@ namespace vmbcheck {
 // .tmh, or NAME.h / NAMEmof.h next to a NAME.mc, NAME.mof or NAME.man of the
 // project (in IncluderDir or its parent).
 bool isGeneratedHeader(const std::string &Name, const std::string &IncluderDir);
+// The same, with the file it is generated from: NAME.mc, NAME.mof or NAME.man
+// when found ("" for a .tmh, or when not known); nullopt when Name is not
+// such a header.
+std::optional<std::string> generatedHeaderSource(const std::string &Name, const std::string &IncluderDir);
 
 // Adds to Functions the trace functions a WPP configuration block in Text
 // declares (`// begin_wpp config` ... `// FUNC TraceEvents(LEVEL, FLAGS, MSG, ...);`).
@@ -24,8 +29,10 @@ void addWppFunctions(llvm::StringRef Text, std::set<std::string> &Functions);
 // What a missing generated header is read as. For a .tmh: WPP's trace
 // macros (DoTraceMessage, WPP_INIT_TRACING, WPP_CLEANUP and the configured
 // Functions) defined to do nothing, so that the code calling them still
-// compiles; otherwise empty.
-std::string generatedHeaderStandIn(const std::string &Name, const std::set<std::string> &Functions);
+// compiles; for the header of a message text file (Source: a .mc), the ids
+// mc.exe would define (see MessageTextHeader.h); otherwise empty.
+std::string generatedHeaderStandIn(const std::string &Name, const std::set<std::string> &Functions,
+                                   const std::string &Source = "");
 
 // Where the stand-ins are placed (a directory of the in-memory file system,
 // searched last: -idirafter).

@@ -41,6 +41,13 @@ constexpr size_t MaxWarningsPerProject = 100;
 
 std::string lower(llvm::StringRef S) { return S.lower(); }
 
+// The name without directory and extension of a path written either way
+// ("\\$(IntDir)\\busenum.bmf" -> "busenum").
+std::string stemOf(std::string Path) {
+  std::replace(Path.begin(), Path.end(), '\\', '/');
+  return path::stem(llvm::StringRef(Path).trim()).str();
+}
+
 // A path as written in a project (backslashes, quotes, relative to Base),
 // as this machine spells it. Windows resolves names case-insensitively, so
 // a component that does not exist as written is looked up ignoring case.
@@ -299,6 +306,8 @@ private:
   std::map<std::string, std::string> ClDefaults;
   std::vector<Item> Items;
   std::map<std::string, std::set<std::string>> ScanFileFunctions; // WPP -scan: files read
+  std::map<std::string, std::string> MofSources;                    // MofComp items by stem
+  std::vector<std::pair<std::string, std::string>> MofHeaders;      // wmimofck header, .bmf stem
   bool DirectoryBuildPropsDone = false;
   unsigned ChooseDepth = 0;
   const LoadedFile *Current = nullptr;
@@ -856,11 +865,23 @@ void ProjectEvaluator::readItems() {
       if (!condition(Mc, G.File))
         continue;
       std::string Base = expand(Mc.child_value("GeneratedFilesBaseName"), G.File, Mc);
-      for (std::string Input : Split(expand(Mc.attribute("Include").value(), G.File, Mc))) {
-        std::replace(Input.begin(), Input.end(), '\\', '/');
-        std::string Stem = llvm::StringRef(Base).trim().empty() ? path::stem(Input).str() : Base;
-        Out.GeneratedHeaders.insert(lower(llvm::StringRef(Stem).trim().str()) + ".h");
+      for (const std::string &Input : Split(expand(Mc.attribute("Include").value(), G.File, Mc))) {
+        std::string Stem = llvm::StringRef(Base).trim().empty() ? stemOf(Input) : Base;
+        Out.GeneratedHeaders[lower(llvm::StringRef(Stem).trim().str()) + ".h"] =
+            resolvePath(ProjectDir, Input);
       }
+    }
+    // mofcomp compiles NAME.mof to NAME.bmf, wmimofck writes its header.
+    for (pugi::xml_node Mof : G.Node.children("MofComp"))
+      if (condition(Mof, G.File))
+        for (const std::string &Input : Split(expand(Mof.attribute("Include").value(), G.File, Mof)))
+          MofSources[lower(stemOf(Input))] = resolvePath(ProjectDir, Input);
+    for (pugi::xml_node W : G.Node.children("Wmimofck")) {
+      std::string Header = expand(W.child_value("HeaderOutputFile"), G.File, W);
+      if (!condition(W, G.File) || llvm::StringRef(Header).trim().empty())
+        continue;
+      for (const std::string &Input : Split(expand(W.attribute("Include").value(), G.File, W)))
+        MofHeaders.emplace_back(lower(stemOf(Header)) + ".h", lower(stemOf(Input)));
     }
     for (pugi::xml_node Cl : G.Node.children("ClCompile")) {
       if (!condition(Cl, G.File))
@@ -905,6 +926,10 @@ void ProjectEvaluator::readItems() {
         Items.push_back(std::move(I));
       }
     }
+  }
+  for (const auto &[Header, BmfStem] : MofHeaders) {
+    auto Source = MofSources.find(BmfStem);
+    Out.GeneratedHeaders[Header] = Source == MofSources.end() ? "" : Source->second;
   }
 }
 

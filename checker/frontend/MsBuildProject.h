@@ -43,9 +43,10 @@ struct MsBuildCommands {
   // for the stand-in of its .tmh under --assume-generated-empty (a
   // compile_commands.json has no place for them).
   std::map<std::string, std::set<std::string>> WppFunctions;
-  // Headers the projects' MessageCompile items generate (lower-case file
-  // names), for "generated header" and --assume-generated-empty.
-  std::set<std::string> GeneratedHeaders;
+  // Headers the projects' MessageCompile and Wmimofck items generate
+  // (lower-case file names), with the file each is made from ("" when not
+  // known), for "generated header" and --assume-generated-empty.
+  std::map<std::string, std::string> GeneratedHeaders;
   unsigned Projects = 0;                 // projects evaluated
   unsigned KernelModeProjects = 0;       // with a WindowsKernelModeDriver toolset
 };
