@@ -1,8 +1,10 @@
 #include "frontend/GeneratedHeaders.h"
 #include "frontend/MessageTextHeader.h"
+#include "frontend/WmiMofHeader.h"
 #include "report/InputFile.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
@@ -27,6 +29,25 @@ std::map<std::string, std::string> filesIn(llvm::StringRef Dir, std::initializer
         Files.try_emplace(llvm::sys::path::stem(I->path()).lower(), I->path());
   }
   return Files;
+}
+
+// A .mc or .mof file as UTF-8 (they are often UTF-16 with a byte-order
+// mark), read with the input limits; nullopt when it cannot be read.
+std::optional<std::string> readSourceText(const std::string &Path) {
+  std::string Error;
+  std::optional<std::string> Bytes = readInputFile(Path, "the generated header's source", Error);
+  if (!Bytes)
+    return std::nullopt;
+  llvm::StringRef B = *Bytes;
+  if (B.starts_with("\xFF\xFE") || B.starts_with("\xFE\xFF")) {
+    std::string Text;
+    if (!llvm::convertUTF16ToUTF8String(llvm::ArrayRef<char>(B.data(), B.size()), Text))
+      return std::nullopt;
+    return Text;
+  }
+  if (B.starts_with("\xEF\xBB\xBF"))
+    return B.drop_front(3).str();
+  return Bytes;
 }
 
 } // namespace
@@ -73,11 +94,18 @@ void addWppFunctions(llvm::StringRef Text, std::set<std::string> &Functions) {
 std::string generatedHeaderStandIn(const std::string &Name, const std::set<std::string> &Configured,
                                    const std::string &Source) {
   if (!llvm::sys::path::extension(Name).equals_insensitive(".tmh")) {
-    std::string Error;
-    if (llvm::sys::path::extension(Source).equals_insensitive(".mc"))
-      if (auto Text = readInputFile(Source, "the message text file", Error))
-        return "/* vmbcheck --assume-generated-empty: the ids mc.exe would generate from " +
-               llvm::sys::path::filename(Source).str() + " */\n" + messageTextHeader(*Text);
+    llvm::StringRef Ext = llvm::sys::path::extension(Source);
+    std::string From = " */\n";
+    if (!Source.empty())
+      From = " generated from " + llvm::sys::path::filename(Source).str() + " */\n";
+    if (Ext.equals_insensitive(".mc"))
+      if (auto Text = readSourceText(Source))
+        return "/* vmbcheck --assume-generated-empty: the ids mc.exe would write" + From +
+               messageTextHeader(*Text);
+    if (Ext.equals_insensitive(".mof"))
+      if (auto Text = readSourceText(Source))
+        return "/* vmbcheck --assume-generated-empty: the declarations wmimofck would write" + From +
+               wmiMofHeader(*Text);
     return "/* vmbcheck --assume-generated-empty: empty stand-in */\n";
   }
   std::set<std::string> Functions = {"DoTraceMessage", "WPP_INIT_TRACING", "WPP_CLEANUP",

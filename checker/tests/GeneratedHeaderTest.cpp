@@ -3,6 +3,7 @@
 // generated from.
 #include "frontend/GeneratedHeaders.h"
 #include "frontend/MessageTextHeader.h"
+#include "frontend/WmiMofHeader.h"
 
 #include <gtest/gtest.h>
 
@@ -72,6 +73,77 @@ TEST(GeneratedHeaders, MessageTextWithoutTypedefOrFacilities) {
   std::string Bad = messageTextHeader("MessageId=zz SymbolicName=A;B\nLanguage=English\n.\n"
                                       "SeverityNames=(x=notanumber:SYM)\nFacilityNames=(");
   EXPECT_FALSE(contains(Bad, "#define")) << Bad;
+}
+
+// The forms of the WDK samples' MOF files (toaster, msdsm): qualifiers with
+// strings, braces and ": amended", a guid with and without braces, methods
+// whose parameters are numbered in order, MaxLen strings, embedded classes
+// in a WmiSizeIs array, and a string that ends the fixed-size data.
+const char *const Mof = R"(#PRAGMA AUTORECOVER
+// a comment
+[WMI, guid("{0006A660-8F12-11d2-B854-00C04FAD5171}"), locale("MS\\0x409")]
+class Item
+{
+    [key, read] string InstanceName;
+    [WmiDataId(2), read, Description("Count; with a ; and ] inside") : amended] uint32 Count;
+    [WmiDataId(1), read, WmiEnum{"0=Off", "1=On"}] boolean Enabled;
+    [WmiDataId(3), MaxLen(7)] string Id;
+};
+[WMI, guid("CAAE7D9F-ACF7-4737-A4E9-01C29D3FE194")]
+class Control
+{
+    [WmiDataId(1), read] uint64 Value;
+    [WmiDataId(2), read] string Name;
+    [WmiDataId(3), read] uint32 After;
+    [Implemented, WmiMethodId(4)]
+    void Reset([in] uint32 Mode, [in] uint8 Force, [out] uint32 Old);
+};
+[WMI, guid("{11111111-2222-3333-4444-555555555555}")]
+class List
+{
+    [WmiDataId(1)] uint32 Number;
+    [WmiDataId(2), WmiSizeIs("Number")] Item Items[];
+    [WmiDataId(3)] uint32 Trailer;
+};
+)";
+
+TEST(GeneratedHeaders, WmiMofDeclarationsAsWmimofckWritesThem) {
+  std::string H = wmiMofHeader(Mof);
+  EXPECT_TRUE(contains(H, "#define ItemGuid { 0x0006a660,0x8f12,0x11d2, "
+                          "{ 0xb8,0x54,0x00,0xc0,0x4f,0xad,0x51,0x71 } }\n")) << H;
+  EXPECT_TRUE(contains(H, "DEFINE_GUID(ItemGuid") == false) << H;
+  EXPECT_TRUE(contains(H, "DEFINE_GUID(Item_GUID, 0x0006a660,0x8f12,0x11d2,0xb8,0x54,")) << H;
+  // WmiDataId order, not declaration order; the key is not data.
+  EXPECT_TRUE(contains(H, "    BOOLEAN Enabled;\n    #define Item_Enabled_SIZE sizeof(BOOLEAN)\n"
+                          "    #define Item_Enabled_ID 1\n    ULONG Count;")) << H;
+  EXPECT_FALSE(contains(H, "InstanceName")) << H;
+  EXPECT_TRUE(contains(H, "    WCHAR Id[8];\n")) << H;
+  EXPECT_TRUE(contains(H, "} Item, *PItem;\n#define Item_SIZE (FIELD_OFFSET(Item, Id) + Item_Id_SIZE)")) << H;
+  // A string ends the fixed data; what follows has an id only.
+  EXPECT_TRUE(contains(H, "    ULONGLONG Value;")) << H;
+  EXPECT_TRUE(contains(H, "    CHAR VariableData[1];\n    #define Control_Name_ID 2\n"
+                          "    #define Control_After_ID 3\n}")) << H;
+  EXPECT_TRUE(contains(H, "DEFINE_GUID(Control_GUID, 0xcaae7d9f,")) << H;
+  EXPECT_TRUE(contains(H, "#define Reset 4\n")) << H;
+  EXPECT_TRUE(contains(H, "    ULONG Mode;\n    #define Reset_IN_Mode_SIZE sizeof(ULONG)\n"
+                          "    #define Reset_IN_Mode_ID 1\n    UCHAR Force;")) << H;
+  EXPECT_TRUE(contains(H, "    ULONG Old;\n    #define Reset_OUT_Old_SIZE sizeof(ULONG)\n"
+                          "    #define Reset_OUT_Old_ID 3\n} Reset_OUT, *PReset_OUT;")) << H;
+  // An embedded class in a WmiSizeIs array: T Name[1], then ids only.
+  EXPECT_TRUE(contains(H, "    Item Items[1];\n")) << H;
+  EXPECT_TRUE(contains(H, "    #define List_Trailer_ID 3\n}")) << H;
+  EXPECT_FALSE(contains(H, "ULONG Trailer")) << H;
+}
+
+TEST(GeneratedHeaders, WmiMofThatDoesNotParseGivesNothingWrong) {
+  for (const char *Bad : {"class", "class X {", "[guid(\"{1-2}\")] class Y { [WmiDataId(1)] uint32 A; };",
+                          "class Z { [WmiDataId(1)] uint32 ; [WmiDataId(x)] uint32 B; void M([in] uint32 P",
+                          "[", "/* unterminated", "\"unterminated", "class W { [WmiDataId(1)] uint32 A[0x"}) {
+    std::string H = wmiMofHeader(Bad);
+    EXPECT_FALSE(contains(H, "DEFINE_GUID")) << Bad << "\n" << H;
+    EXPECT_FALSE(contains(H, " ;")) << Bad << "\n" << H;
+  }
+  EXPECT_TRUE(contains(wmiMofHeader("class Y { [WmiDataId(1)] uint32 A; };"), "    ULONG A;\n"));
 }
 
 TEST(GeneratedHeaders, SourceNextToTheIncluder) {

@@ -14,6 +14,7 @@
 #ifndef VMBCHECK_TEST_WDM_H
 #define VMBCHECK_TEST_WDM_H
 #include "ntdef.h"
+#include "guiddef.h"
 EXTERN_C_START
 
 /* ---- IRQL ------------------------------------------------------------- */
