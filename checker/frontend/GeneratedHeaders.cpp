@@ -115,6 +115,9 @@ std::string generatedHeaderStandIn(const std::string &Name, const std::set<std::
                      "is not generated yet; trace calls do nothing */\n";
   for (const std::string &F : Functions)
     Text += "#ifndef " + F + "\n#define " + F + "(...) ((void)0)\n#endif\n";
+  // WPP's control block, which WppRecorder.h's macros pass on
+  // (WppRecorderConfigure(...) is imp_WppRecorderConfigure(WPP_CB, ...)).
+  Text += "#ifndef WPP_CB\n#define WPP_CB ((void *)0)\n#endif\n";
   return Text;
 }
 

@@ -28,8 +28,8 @@ void addWppFunctions(llvm::StringRef Text, std::set<std::string> &Functions);
 
 // What a missing generated header is read as. For a .tmh: WPP's trace
 // macros (DoTraceMessage, WPP_INIT_TRACING, WPP_CLEANUP and the configured
-// Functions) defined to do nothing, so that the code calling them still
-// compiles; for the header of a message text file (Source: a .mc), the ids
+// Functions) defined to do nothing, and its control block WPP_CB, so that
+// the code calling them still compiles; for the header of a message text file (Source: a .mc), the ids
 // mc.exe would define (see MessageTextHeader.h); otherwise empty.
 std::string generatedHeaderStandIn(const std::string &Name, const std::set<std::string> &Functions,
                                    const std::string &Source = "");

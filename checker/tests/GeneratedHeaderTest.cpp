@@ -158,6 +158,10 @@ TEST(GeneratedHeaders, SourceNextToTheIncluder) {
   EXPECT_EQ(generatedHeaderSource("other.h", Dir.string()), std::nullopt);
   std::string StandIn = generatedHeaderStandIn("serlog.h", {}, (Dir / "SerLog.mc").string());
   EXPECT_TRUE(contains(StandIn, "#define SERIAL_USER_OVERRIDE")) << StandIn;
+  std::string Tmh = generatedHeaderStandIn("drv.tmh", {"TraceEvents"}, "");
+  EXPECT_TRUE(contains(Tmh, "#define TraceEvents(...) ((void)0)\n")) << Tmh;
+  EXPECT_TRUE(contains(Tmh, "#define DoTraceMessage(...) ((void)0)\n")) << Tmh;
+  EXPECT_TRUE(contains(Tmh, "#define WPP_CB ((void *)0)\n")) << Tmh;
   fs::remove_all(Dir);
 }
 
