@@ -56,10 +56,11 @@ public:
     if (Info.hasSourceManager() && Info.getLocation().isValid())
       Locations.push_back(Info.getSourceManager().getExpansionLoc(Info.getLocation()));
     if ((Info.getID() == diag::err_typecheck_lvalue_casts_not_supported ||
-         Info.getID() == diag::err_typecheck_invalid_lvalue_addrof) &&
+         Info.getID() == diag::err_typecheck_invalid_lvalue_addrof ||
+         Info.getID() == diag::err_typecheck_expression_not_modifiable_lvalue) &&
         Lang && !Lang->CPlusPlus && Lang->MicrosoftExt && Info.hasSourceManager() &&
         Info.getNumRanges() > 0)
-      noteLvalueCast(Info.getSourceManager(), Info.getRange(0));
+      noteLvalueCast(Info.getSourceManager(), Info.getRange(0), Info.getLocation());
     llvm::SmallString<256> Text;
     Info.FormatDiagnostic(Text);
     if (Info.getID() == diag::err_pp_file_not_found && Info.hasSourceManager() &&
@@ -93,15 +94,22 @@ public:
 private:
   const LangOptions *Lang = nullptr;
 
-  // Where the rejected cast is, when it is written in one file (not made
-  // by a macro).
-  void noteLvalueCast(const SourceManager &SM, CharSourceRange Range) {
+  // Where the rejected cast is, when it is written in one file: the
+  // expression's range, or for a cast in a macro argument (whose range
+  // starts in the macro), the cast written where the error points.
+  void noteLvalueCast(const SourceManager &SM, CharSourceRange Range, SourceLocation Loc) {
     CharSourceRange File = Lexer::makeFileCharRange(Range, SM, *Lang);
-    if (File.isInvalid())
-      return;
-    auto [FID, Begin] = SM.getDecomposedLoc(File.getBegin());
-    auto [EndFID, End] = SM.getDecomposedLoc(File.getEnd());
-    OptionalFileEntryRef Entry = SM.getFileEntryRefForID(FID);
+    FileID FID, EndFID;
+    unsigned Begin = 0, End = 0;
+    if (File.isValid()) {
+      std::tie(FID, Begin) = SM.getDecomposedLoc(File.getBegin());
+      std::tie(EndFID, End) = SM.getDecomposedLoc(File.getEnd());
+    } else if (SourceLocation Spelling = SM.getSpellingLoc(Loc); Spelling.isFileID()) {
+      std::tie(FID, Begin) = SM.getDecomposedLoc(Spelling);
+      EndFID = FID;
+      End = Begin + castExtent(SM.getBufferData(FID).substr(Begin, 4096));
+    }
+    OptionalFileEntryRef Entry = FID.isValid() ? SM.getFileEntryRefForID(FID) : std::nullopt;
     if (FID != EndFID || End <= Begin || !Entry)
       return;
     llvm::SmallString<256> Path(Entry->getName());

@@ -1,12 +1,17 @@
 #include "frontend/MsvcLvalueCasts.h"
 
+#include "llvm/ADT/StringExtras.h"
+
 namespace vmbcheck {
 
 namespace {
 
-// Index of the parenthesis closing the one at Open, skipping string and
-// character literals; npos when unbalanced.
+// Index of the bracket closing the one at Open ('(' or '['), skipping
+// string and character literals; npos when unbalanced.
 size_t closingParen(llvm::StringRef Text, size_t Open) {
+  if (Open >= Text.size())
+    return llvm::StringRef::npos;
+  char OpenC = Text[Open], CloseC = OpenC == '[' ? ']' : ')';
   unsigned Depth = 0;
   for (size_t I = Open; I < Text.size(); ++I) {
     char C = Text[I];
@@ -16,15 +21,82 @@ size_t closingParen(llvm::StringRef Text, size_t Open) {
           ++I;
       continue;
     }
-    if (C == '(')
+    if (C == OpenC)
       ++Depth;
-    else if (C == ')' && --Depth == 0)
+    else if (C == CloseC && --Depth == 0)
       return I;
   }
   return llvm::StringRef::npos;
 }
 
+bool isIdentifierChar(char C) { return llvm::isAlnum(C) || C == '_'; }
+
+size_t skipSpace(llvm::StringRef Text, size_t I) {
+  while (I < Text.size() && (Text[I] == ' ' || Text[I] == '\t'))
+    ++I;
+  return I;
+}
+
+// End of the unary expression starting at I (a name with its postfix
+// ->, ., [..] and (..), a parenthesised expression, a cast of one, or * / &
+// of one), or npos.
+size_t operandEnd(llvm::StringRef Text, size_t I, unsigned Depth = 0) {
+  I = skipSpace(Text, I);
+  if (I >= Text.size() || Depth > 16)
+    return llvm::StringRef::npos;
+  if (Text[I] == '*' || Text[I] == '&')
+    return operandEnd(Text, I + 1, Depth + 1);
+  if (Text[I] == '(') {
+    size_t Close = closingParen(Text, I);
+    if (Close == llvm::StringRef::npos)
+      return Close;
+    size_t Next = skipSpace(Text, Close + 1);
+    if (Next < Text.size() && (isIdentifierChar(Text[Next]) || Text[Next] == '(' ||
+                               Text[Next] == '*' || Text[Next] == '&'))
+      return operandEnd(Text, Next, Depth + 1); // (T)x: a cast
+    I = Close + 1;
+  } else if (isIdentifierChar(Text[I])) {
+    while (I < Text.size() && isIdentifierChar(Text[I]))
+      ++I;
+  } else {
+    return llvm::StringRef::npos;
+  }
+  while (true) { // postfix
+    size_t J = skipSpace(Text, I);
+    if (J < Text.size() && (Text[J] == '[' || Text[J] == '(')) {
+      size_t Close = closingParen(Text, J);
+      if (Close == llvm::StringRef::npos)
+        return Close;
+      I = Close + 1;
+    } else if (Text.substr(J).starts_with("->") || (J < Text.size() && Text[J] == '.')) {
+      J = skipSpace(Text, J + (Text[J] == '.' ? 1 : 2));
+      if (J >= Text.size() || !isIdentifierChar(Text[J]))
+        return llvm::StringRef::npos;
+      while (J < Text.size() && isIdentifierChar(Text[J]))
+        ++J;
+      I = J;
+    } else {
+      return I;
+    }
+  }
+}
+
 } // namespace
+
+size_t castExtent(llvm::StringRef Text) {
+  if (!Text.starts_with("("))
+    return 0;
+  size_t Close = closingParen(Text, 0);
+  if (Close == llvm::StringRef::npos)
+    return 0;
+  size_t End = operandEnd(Text, Close + 1);
+  if (End == llvm::StringRef::npos || End <= skipSpace(Text, Close + 1)) {
+    // ((T)x): a cast in parentheses.
+    llvm::StringRef Inner = Text.slice(1, Close).trim();
+    return !Inner.empty() && castExtent(Inner) == Inner.size() ? Close + 1 : 0;
+  }
+  return End;
+}
 
 std::optional<std::string> lvalueForCast(llvm::StringRef Text) {
   Text = Text.trim();
@@ -54,10 +126,9 @@ bool LvalueCastRewrites::add(const RejectedLvalueCast &Cast, llvm::StringRef Ori
   llvm::StringRef Text = Current.substr(Cast.Offset, Cast.Length);
   if (Text.contains('\n') || Text.contains('\r'))
     return false; // keeps lines where they are
+  // A rewrite is not a cast, so a rewrite the compiler still rejects is not
+  // rewritten again; a cast inside one, ((ULONG)(ULONG_PTR)x)--, is.
   auto &Edited = Edits[Cast.File];
-  for (const Edit &E : Edited) // the same cast again: the rewrite did not help
-    if (E.Line == Cast.Line && Cast.Column >= E.Column && Cast.Column < E.Column + E.NewLength)
-      return false;
   std::optional<std::string> Lvalue = lvalueForCast(Text);
   if (!Lvalue)
     return false;

@@ -23,6 +23,11 @@ namespace vmbcheck {
 // a cast.
 std::optional<std::string> lvalueForCast(llvm::StringRef Text);
 
+// The length of the cast expression Text starts with ("(T)x->y[2]" of
+// "(T)x->y[2] |= 1"), or 0: for a cast written in a macro argument, where
+// the compiler's range of the expression includes the macro's own text.
+size_t castExtent(llvm::StringRef Text);
+
 // A cast the compiler rejected as an lvalue: [Offset, Offset + Length) of
 // File, which starts at Line:Column.
 struct RejectedLvalueCast {

@@ -38,8 +38,32 @@ TEST(MsvcLvalueCasts, PositionsMapBackToTheFileOnDisk) {
   R.mapToOriginal(OtherLine);
   EXPECT_EQ(OtherLine.Column, 2u);
   EXPECT_EQ(R.originalLine(Store, "rewritten"), "    (PULONG)p += 1; *(PULONG)p = 2;");
-  // The same cast again (the rewrite did not compile): not rewritten twice.
-  EXPECT_FALSE(R.add(Cast, Disk, Text));
+  // The rewrite again (it did not compile): it is not a cast.
+  EXPECT_FALSE(R.add({"/d/a.c", 7, 30, 2, 5}, Disk, Text));
+  // A cast inside a rewrite is rewritten too: ((ULONG)(ULONG_PTR)x)--.
+  LvalueCastRewrites Nested;
+  const std::string Twice = "((ULONG)(ULONG_PTR)x)--;\n";
+  ASSERT_TRUE(Nested.add({"/d/b.c", 0, 21, 1, 1}, Twice, Twice));
+  std::string Once = Nested.files().at("/d/b.c");
+  EXPECT_EQ(Once, "(*(__typeof__(ULONG) *)&((ULONG_PTR)x))--;\n");
+  size_t Inner = Once.find("((ULONG_PTR)x)");
+  ASSERT_TRUE(Nested.add({"/d/b.c", static_cast<unsigned>(Inner), 14, 1, static_cast<unsigned>(Inner + 1)},
+                         Twice, Once));
+  EXPECT_EQ(Nested.files().at("/d/b.c"),
+            "(*(__typeof__(ULONG) *)&(*(__typeof__(ULONG_PTR) *)&(x)))--;\n");
+  SourceSpan Decrement{"/d/b.c", 1, static_cast<unsigned>(Nested.files().at("/d/b.c").find("--") + 1), 1, 0};
+  Nested.mapToOriginal(Decrement);
+  EXPECT_EQ(Decrement.Column, 22u); // "--" on disk
+}
+
+TEST(MsvcLvalueCasts, CastExtentInAMacroArgument) {
+  EXPECT_EQ(castExtent("((ULONG_PTR) FileObject->FsContext2), TypeOfOpen )"), 36u);
+  EXPECT_EQ(castExtent("(PUCHAR)Buffer += 4;"), 14u);
+  EXPECT_EQ(castExtent("(PVOID)Table[i].Entry, x"), 21u);
+  EXPECT_EQ(castExtent("(ULONG)(ULONG_PTR)Irp->Tail.Overlay.DriverContext[0])--"), 52u);
+  EXPECT_EQ(castExtent("(PUCHAR) + 4"), 0u);
+  EXPECT_EQ(castExtent("Buffer"), 0u);
+  EXPECT_EQ(castExtent("(PUCHAR"), 0u);
 }
 
 } // namespace

@@ -1,7 +1,8 @@
 /*
  * Negative: the forms of MSVC's cast-as-lvalue extension (C4213) the WDK
  * samples use (classpnp, fastfat, cdfs): compound assignment through a
- * cast, assignment to a parenthesised cast, and the address of a cast. The
+ * cast, assignment to a parenthesised cast, the address of a cast, a cast
+ * in a macro argument and a decremented cast of a cast. The
  * callback checks the size before each write: no finding, and no
  * compile error.
  */
@@ -24,6 +25,17 @@ VspCursorSlot(PVSP_PACKET_CONTEXT Context)
     return &(PVOID)Context->Cursor;
 }
 
+/* As FastFAT/CDFS and classpnp write them: a cast in a macro argument, and
+   a cast of a cast. */
+#define VspSetFlag(Flags, Single) ((Flags) |= (Single))
+
+static BOOLEAN
+VspTagAndCount(PVSP_PACKET_CONTEXT Context)
+{
+    VspSetFlag(((ULONG_PTR)Context->DriverContext[0]), 1);
+    return ((ULONG)(ULONG_PTR)Context->DriverContext[1])-- != 0;
+}
+
 EVT_VMB_CHANNEL_SAVE_PACKET VspSavePacket;
 
 _Use_decl_annotations_
@@ -40,6 +52,7 @@ VspSavePacket(VMBCHANNEL Channel, VMBPACKET Packet, PVOID SaveBuf, UINT32 SaveBu
         return STATUS_BUFFER_TOO_SMALL;
     }
     VspMarkIdle(context, FALSE);
+    (VOID)VspTagAndCount(context);
     *VspCursorSlot(context) = NULL;
     *(PULONG)cursor = 1;
     (PULONG)cursor += 1;
