@@ -121,17 +121,17 @@ std::optional<std::string> lvalueForCast(llvm::StringRef Text) {
 
 bool LvalueCastRewrites::add(const RejectedLvalueCast &Cast, llvm::StringRef Original,
                              llvm::StringRef Current) {
-  if (Cast.Offset + Cast.Length > Current.size())
+  if (Cast.Offset > Current.size() || Cast.Length > Current.size() - Cast.Offset)
     return false;
   llvm::StringRef Text = Current.substr(Cast.Offset, Cast.Length);
   if (Text.contains('\n') || Text.contains('\r'))
     return false; // keeps lines where they are
   // A rewrite is not a cast, so a rewrite the compiler still rejects is not
   // rewritten again; a cast inside one, ((ULONG)(ULONG_PTR)x)--, is.
-  auto &Edited = Edits[Cast.File];
   std::optional<std::string> Lvalue = lvalueForCast(Text);
   if (!Lvalue)
     return false;
+  auto &Edited = Edits[Cast.File];
   Originals.try_emplace(Cast.File, Original.str());
   std::string Next = Current.str();
   Next.replace(Cast.Offset, Cast.Length, *Lvalue);
