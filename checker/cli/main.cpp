@@ -177,7 +177,8 @@ cl::opt<bool> NoCaseInsensitiveIncludes(
     cl::cat(Category));
 cl::opt<bool> AssumeGeneratedEmpty(
     "assume-generated-empty",
-    cl::desc("Treat a missing generated header (WPP .tmh, MC/MOF output) as empty"),
+    cl::desc("Read a missing generated header (WPP .tmh, MC/MOF output) as a stand-in: trace "
+             "macros that do nothing, the ids and declarations its .mc/.mof gives, else empty"),
     cl::cat(Category));
 cl::opt<std::string> Explain("explain", cl::desc("Print the documentation of a rule and exit"),
                              cl::value_desc("rule"), cl::cat(Category));
