@@ -1,7 +1,6 @@
 #include "cli/Config.h"
 
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/ConvertUTF.h"
 #include <cmath>
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -112,18 +111,12 @@ std::string Config::toYaml() const {
 // refused with the reason.
 static std::optional<std::string> configText(llvm::StringRef Bytes, llvm::StringRef FileName,
                                              std::string &Error) {
-  std::string Text;
-  if (Bytes.starts_with("\xFF\xFE") || Bytes.starts_with("\xFE\xFF")) {
-    if (Bytes.size() % 2 != 0 ||
-        !llvm::convertUTF16ToUTF8String(llvm::ArrayRef<char>(Bytes.data(), Bytes.size()), Text)) {
-      Error = FileName.str() + ": not valid UTF-16 text";
-      return std::nullopt;
-    }
-  } else {
-    Text = Bytes.str();
+  std::optional<std::string> Decoded = decodeByteOrderMark(Bytes.str());
+  if (!Decoded) {
+    Error = FileName.str() + ": not valid UTF-16 text";
+    return std::nullopt;
   }
-  if (llvm::StringRef(Text).starts_with("\xEF\xBB\xBF"))
-    Text.erase(0, 3);
+  std::string Text = std::move(*Decoded);
   if (!llvm::json::isUTF8(Text)) {
     Error = FileName.str() + ": not a text file (not UTF-8 or UTF-16 with a byte-order mark)";
     return std::nullopt;

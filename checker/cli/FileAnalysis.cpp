@@ -27,6 +27,16 @@ using namespace clang;
 namespace vmbcheck {
 namespace {
 
+// What one parse could not read that another parse can: missing generated
+// headers (by include name, with their stand-ins) and casts used as
+// lvalues, which MSVC's C compiler accepts (C4213), with the text of the
+// files they are in as that parse read it.
+struct ParseGaps {
+  std::map<std::string, std::string> MissingGenerated;
+  std::vector<RejectedLvalueCast> LvalueCasts;
+  std::map<std::string, std::string> LvalueCastFileTexts;
+};
+
 // Keeps the first compiler error (with its location) and counts the rest;
 // compiler warnings are not vmbcheck's business and are dropped.
 class ErrorCollector : public DiagnosticConsumer {
@@ -35,15 +45,10 @@ public:
   bool Fatal = false;
   std::optional<Notification> First;
   std::vector<SourceLocation> Locations; // of every error, in this TU
-  // Missing generated headers (WPP .tmh, MC/MOF output): where the include
-  // would have found them (the includer's directory) and their stand-ins.
-  std::map<std::string, std::string> MissingGenerated;
+  ParseGaps Gaps;
   // The trace functions the project configures for this file (--project).
   const std::set<std::string> *ProjectWppFunctions = nullptr;
   const std::map<std::string, std::string> *ProjectGeneratedHeaders = nullptr; // lower case
-  // Casts used as lvalues, which MSVC's C compiler accepts (C4213).
-  std::vector<RejectedLvalueCast> LvalueCasts;
-  std::map<std::string, std::string> LvalueCastFileTexts; // as parsed
 
   void BeginSourceFile(const LangOptions &LO, const Preprocessor *) override { Lang = &LO; }
 
@@ -77,7 +82,7 @@ public:
             It != ProjectGeneratedHeaders->end() && (!Source || Source->empty()))
           Source = It->second;
       if (Source) {
-        MissingGenerated.try_emplace(Name, generatedHeaderStandIn(Name, wppFunctions(SM), *Source));
+        Gaps.MissingGenerated.try_emplace(Name, generatedHeaderStandIn(Name, wppFunctions(SM), *Source));
         Text += ": generated header - build the project first (or pass --assume-generated-empty)";
       }
     }
@@ -115,9 +120,9 @@ private:
     llvm::SmallString<256> Path(Entry->getName());
     SM.getFileManager().getVirtualFileSystem().makeAbsolute(Path);
     llvm::sys::path::remove_dots(Path, true);
-    LvalueCasts.push_back({Path.str().str(), Begin, End - Begin, SM.getLineNumber(FID, Begin),
+    Gaps.LvalueCasts.push_back({Path.str().str(), Begin, End - Begin, SM.getLineNumber(FID, Begin),
                            SM.getColumnNumber(FID, Begin)});
-    LvalueCastFileTexts.try_emplace(Path.str().str(), SM.getBufferData(FID).str());
+    Gaps.LvalueCastFileTexts.try_emplace(Path.str().str(), SM.getBufferData(FID).str());
   }
 
   // The WPP trace functions configured in the project's own files read so
@@ -407,10 +412,7 @@ bool sameFile(llvm::StringRef A, llvm::StringRef B, llvm::StringRef Dir) {
 FileAnalysis analyseOnce(const tooling::CompileCommand &Command, const AnalysisOptions &Options,
                          const std::map<std::string, std::vector<CallbackUse>> &ExternalUses,
                          const std::map<std::string, std::string> &StandIns,
-                         const LvalueCastRewrites &Rewrites,
-                         std::map<std::string, std::string> &Missing,
-                         std::vector<RejectedLvalueCast> &LvalueCasts,
-                         std::map<std::string, std::string> &LvalueCastFileTexts) {
+                         const LvalueCastRewrites &Rewrites, ParseGaps &Gaps) {
   FileAnalysis Out;
   Out.Result.File = Command.Filename;
 
@@ -465,9 +467,7 @@ FileAnalysis analyseOnce(const tooling::CompileCommand &Command, const AnalysisO
                                      std::make_unique<Action>(A, Options.DisableFree), Files.get());
   Invocation.setDiagnosticConsumer(&Errors);
   bool Ran = Invocation.run();
-  Missing = Errors.MissingGenerated;
-  LvalueCasts = Errors.LvalueCasts;
-  LvalueCastFileTexts = std::move(Errors.LvalueCastFileTexts);
+  Gaps = std::move(Errors.Gaps);
 
   if (Errors.Errors > 0 || !Ran) {
     Notification N = Errors.First.value_or(Notification{});
@@ -526,31 +526,13 @@ FileAnalysis analyseCommand(const tooling::CompileCommand &Command,
   std::map<std::string, std::string> StandIns;
   LvalueCastRewrites Rewrites;
   for (unsigned Attempt = 0;; ++Attempt) {
-    std::map<std::string, std::string> Missing, CastTexts;
-    std::vector<RejectedLvalueCast> Casts;
-    FileAnalysis Out =
-        analyseOnce(Command, Options, ExternalUses, StandIns, Rewrites, Missing, Casts, CastTexts);
+    ParseGaps Gaps;
+    FileAnalysis Out = analyseOnce(Command, Options, ExternalUses, StandIns, Rewrites, Gaps);
     bool New = false;
     if (Options.AssumeGeneratedEmpty)
-      for (auto &[Path, Text] : Missing)
+      for (auto &[Path, Text] : Gaps.MissingGenerated)
         New |= StandIns.try_emplace(Path, Text).second;
-    // Right to left, so that the offsets of the others still hold.
-    std::sort(Casts.begin(), Casts.end(), [](const RejectedLvalueCast &A, const RejectedLvalueCast &B) {
-      return std::tie(A.File, B.Offset) < std::tie(B.File, A.Offset);
-    });
-    std::map<std::string, unsigned> Leftmost;
-    for (const RejectedLvalueCast &C : Casts) {
-      auto Left = Leftmost.find(C.File);
-      if (Left != Leftmost.end() && C.Offset + C.Length > Left->second)
-        continue; // inside another rewritten cast
-      auto Text = Rewrites.files().find(C.File);
-      if (Rewrites.add(C, CastTexts[C.File],
-                       Text == Rewrites.files().end() ? llvm::StringRef(CastTexts[C.File])
-                                                      : llvm::StringRef(Text->second))) {
-        New = true;
-        Leftmost[C.File] = C.Offset;
-      }
-    }
+    New |= Rewrites.addAll(std::move(Gaps.LvalueCasts), Gaps.LvalueCastFileTexts);
     if (!New || Attempt >= 16) {
       if (!Rewrites.empty())
         mapToDisk(Out, Rewrites);

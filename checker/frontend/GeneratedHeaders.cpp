@@ -4,7 +4,6 @@
 #include "report/InputFile.h"
 
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
@@ -36,18 +35,7 @@ std::map<std::string, std::string> filesIn(llvm::StringRef Dir, std::initializer
 std::optional<std::string> readSourceText(const std::string &Path) {
   std::string Error;
   std::optional<std::string> Bytes = readInputFile(Path, "the generated header's source", Error);
-  if (!Bytes)
-    return std::nullopt;
-  llvm::StringRef B = *Bytes;
-  if (B.starts_with("\xFF\xFE") || B.starts_with("\xFE\xFF")) {
-    std::string Text;
-    if (!llvm::convertUTF16ToUTF8String(llvm::ArrayRef<char>(B.data(), B.size()), Text))
-      return std::nullopt;
-    return Text;
-  }
-  if (B.starts_with("\xEF\xBB\xBF"))
-    return B.drop_front(3).str();
-  return Bytes;
+  return Bytes ? decodeByteOrderMark(*Bytes) : std::nullopt;
 }
 
 } // namespace
@@ -72,10 +60,6 @@ std::optional<std::string> generatedHeaderSource(const std::string &Name, const 
     }
   }
   return std::nullopt;
-}
-
-bool isGeneratedHeader(const std::string &Name, const std::string &IncluderDir) {
-  return generatedHeaderSource(Name, IncluderDir).has_value();
 }
 
 void addWppFunctions(llvm::StringRef Text, std::set<std::string> &Functions) {

@@ -13,13 +13,11 @@
 
 namespace vmbcheck {
 
-// Whether Name, included from a file in IncluderDir, is such a header: a
+// Whether Name, included from a file in IncluderDir, is such a header (a
 // .tmh, or NAME.h / NAMEmof.h next to a NAME.mc, NAME.mof or NAME.man of the
-// project (in IncluderDir or its parent).
-bool isGeneratedHeader(const std::string &Name, const std::string &IncluderDir);
-// The same, with the file it is generated from: NAME.mc, NAME.mof or NAME.man
-// when found ("" for a .tmh, or when not known); nullopt when Name is not
-// such a header.
+// project, in IncluderDir or its parent), with the file it is generated
+// from: NAME.mc, NAME.mof or NAME.man when found ("" for a .tmh, or when not
+// known); nullopt when Name is not such a header.
 std::optional<std::string> generatedHeaderSource(const std::string &Name, const std::string &IncluderDir);
 
 // Adds to Functions the trace functions a WPP configuration block in Text

@@ -1,5 +1,6 @@
 #include "frontend/MessageTextHeader.h"
 
+#include "clang/Basic/CharInfo.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
@@ -11,11 +12,8 @@ namespace vmbcheck {
 
 namespace {
 
-bool isIdentifier(llvm::StringRef S) {
-  if (S.empty() || S.size() > 255 || llvm::isDigit(S[0]))
-    return false;
-  return llvm::all_of(S, [](char C) { return llvm::isAlnum(C) || C == '_'; });
-}
+// A name the header may define: a C identifier of sane length.
+bool isIdentifier(llvm::StringRef S) { return S.size() < 256 && clang::isValidAsciiIdentifier(S); }
 
 std::optional<uint64_t> number(llvm::StringRef S) {
   uint64_t V = 0;

@@ -2,6 +2,9 @@
 
 #include "llvm/ADT/StringExtras.h"
 
+#include <algorithm>
+#include <tuple>
+
 namespace vmbcheck {
 
 namespace {
@@ -138,6 +141,29 @@ bool LvalueCastRewrites::add(const RejectedLvalueCast &Cast, llvm::StringRef Ori
   Texts[Cast.File] = std::move(Next);
   Edited.push_back({Cast.Line, Cast.Column, Cast.Length, static_cast<unsigned>(Lvalue->size())});
   return true;
+}
+
+bool LvalueCastRewrites::addAll(std::vector<RejectedLvalueCast> Casts,
+                                const std::map<std::string, std::string> &Parsed) {
+  std::sort(Casts.begin(), Casts.end(), [](const RejectedLvalueCast &A, const RejectedLvalueCast &B) {
+    return std::tie(A.File, B.Offset) < std::tie(B.File, A.Offset);
+  });
+  bool Any = false;
+  std::map<std::string, unsigned> Leftmost; // rewritten in this batch
+  for (const RejectedLvalueCast &Cast : Casts) {
+    auto Left = Leftmost.find(Cast.File);
+    auto Text = Parsed.find(Cast.File);
+    if ((Left != Leftmost.end() && Cast.Offset + Cast.Length > Left->second) || Text == Parsed.end())
+      continue;
+    // The file as it was parsed, or with this batch's rewrites to its right.
+    auto Current = Texts.find(Cast.File);
+    std::string Now = Current == Texts.end() ? Text->second : Current->second;
+    if (add(Cast, Text->second, Now)) {
+      Any = true;
+      Leftmost[Cast.File] = Cast.Offset;
+    }
+  }
+  return Any;
 }
 
 void LvalueCastRewrites::mapToOriginal(SourceSpan &Span) const {

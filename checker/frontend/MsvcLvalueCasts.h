@@ -43,6 +43,11 @@ public:
   // bytes, for the first rewrite of that file). False when it is not a cast
   // or overlaps an earlier rewrite.
   bool add(const RejectedLvalueCast &Cast, llvm::StringRef Original, llvm::StringRef Current);
+  // Rewrites the casts one parse rejected, right to left in each file so
+  // that the offsets of the others still hold, skipping one inside another
+  // (the next parse finds it again). Parsed: the text of each file as that
+  // parse read it. Whether any was rewritten.
+  bool addAll(std::vector<RejectedLvalueCast> Casts, const std::map<std::string, std::string> &Parsed);
 
   const std::map<std::string, std::string> &files() const { return Texts; }
   bool empty() const { return Texts.empty(); }

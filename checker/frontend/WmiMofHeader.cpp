@@ -1,5 +1,6 @@
 #include "frontend/WmiMofHeader.h"
 
+#include "clang/Basic/CharInfo.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -56,10 +57,8 @@ std::vector<Token> tokenize(llvm::StringRef S) {
   return Out;
 }
 
-bool isIdentifier(llvm::StringRef S) {
-  return !S.empty() && S.size() < 256 && !llvm::isDigit(S[0]) &&
-         llvm::all_of(S, [](char C) { return llvm::isAlnum(C) || C == '_'; });
-}
+// A name the header may define: a C identifier of sane length.
+bool isIdentifier(llvm::StringRef S) { return S.size() < 256 && clang::isValidAsciiIdentifier(S); }
 
 // MOF data types with a fixed size, as wmimofck declares them.
 const std::map<std::string, std::string> &fixedTypes() {

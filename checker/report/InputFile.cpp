@@ -1,5 +1,7 @@
 #include "report/InputFile.h"
 
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <atomic>
@@ -33,6 +35,20 @@ std::string checkInputFile(const std::string &Path, const std::string &What) {
   if (uint64_t(St.st_size) > maxInputBytes())
     return Prefix + "larger than " + mib(maxInputBytes()) + " (--max-input-size)";
   return "";
+}
+
+std::optional<std::string> decodeByteOrderMark(const std::string &Bytes) {
+  llvm::StringRef B = Bytes;
+  std::string Text;
+  if (B.starts_with("\xFF\xFE") || B.starts_with("\xFE\xFF")) {
+    if (B.size() % 2 != 0 || !llvm::convertUTF16ToUTF8String(llvm::ArrayRef<char>(B.data(), B.size()), Text))
+      return std::nullopt;
+  } else {
+    Text = Bytes;
+  }
+  if (llvm::StringRef(Text).starts_with("\xEF\xBB\xBF"))
+    Text.erase(0, 3);
+  return Text;
 }
 
 std::optional<std::string> readInputFile(const std::string &Path, const std::string &What,

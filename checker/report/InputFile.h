@@ -24,6 +24,11 @@ std::string checkInputFile(const std::string &Path, const std::string &What);
 std::optional<std::string> readInputFile(const std::string &Path, const std::string &What,
                                          std::string &Error);
 
+// Bytes as UTF-8 text: UTF-16 with a byte-order mark (what Windows tools
+// often write) decoded, a UTF-8 byte-order mark dropped, anything else as it
+// is; nullopt for a UTF-16 mark on bytes that are not UTF-16.
+std::optional<std::string> decodeByteOrderMark(const std::string &Bytes);
+
 // A parser's message about a file that is not a source, with whatever it
 // quotes from that file left out ("unknown key 'password'" -> "unknown key
 // '...'"): such files may hold anything, and messages end up in CI logs and
