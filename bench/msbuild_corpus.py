@@ -61,6 +61,7 @@ def main():
     ap.add_argument("-j", type=int, default=2)
     ap.add_argument("--analyse", action="store_true")
     ap.add_argument("--isystem", action="append", default=[])
+    ap.add_argument("--ext", default=".c", help="source extensions counted (e.g. .cpp or .c,.cpp)")
     ap.add_argument("--as-is", action="store_true", help="with --analyse: no --assume-generated-empty")
     a = ap.parse_args()
     tool = os.path.join(a.build, "vmbcheck")
@@ -78,7 +79,7 @@ def main():
             continue
         with_commands += 1
         for e in cmds:
-            if e["file"].lower().endswith(".c"):
+            if e["file"].lower().endswith(tuple(a.ext.split(","))):
                 entries.setdefault(e["file"], e)
     if a.analyse:
         return analyse(a, tool, projects, with_commands, entries)
@@ -103,7 +104,7 @@ def main():
         results = list(ex.map(parse, entries.values()))
     ok = sum(1 for _, rc, _ in results if rc == 0)
     print(f"projects naming the kernel-mode toolset: {projects}; with kernel-mode commands: {with_commands}")
-    print(f".c files: {len(results)}; parse with zero errors: {ok}")
+    print(f"{a.ext} files: {len(results)}; parse with zero errors: {ok}")
     groups = collections.Counter(group(err) for _, rc, err in results if rc)
     for g, n in groups.most_common():
         print(f"  {n:4}  {g}")
@@ -143,7 +144,7 @@ def analyse(a, tool, projects, with_commands, entries):
             first_error.setdefault(path, n["message"]["text"])
     failed = [f for f in entries if os.path.normpath(f) in first_error]
     print(f"projects naming the kernel-mode toolset: {projects}; with kernel-mode commands: {with_commands}")
-    print(f".c files: {len(entries)}; analysed with zero compile errors: {len(entries) - len(failed)}")
+    print(f"{a.ext} files: {len(entries)}; analysed with zero compile errors: {len(entries) - len(failed)}")
     groups = collections.Counter(group(first_error[os.path.normpath(f)]) for f in failed)
     for g, n in groups.most_common():
         print(f"  {n:4}  {g}")

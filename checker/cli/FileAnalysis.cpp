@@ -306,6 +306,18 @@ private:
 
 namespace {
 
+// What cl.exe declares before the first line of a translation unit and
+// Clang only on first use of operator new: std::align_val_t, which drivers
+// name in their own aligned operator new/delete (C++17). Clang takes this
+// declaration for its own; being opaque, it agrees with a definition from
+// <new> before or after it.
+const char *const MsvcPrelude =
+    "/* vmbcheck: what cl.exe predeclares */\n"
+    "#if defined(__cplusplus) && defined(__cpp_aligned_new) && defined(_MSC_VER)\n"
+    "namespace std { enum class align_val_t : decltype(sizeof(0)); }\n"
+    "#endif\n";
+const char *const MsvcPreludePath = "/vmbcheck-generated-header-stand-ins/vmbcheck-msvc-prelude.h";
+
 // The command parses for an MSVC target (what vmbcheck assumes when none is
 // named): its includes are looked up as on Windows, without case.
 bool msvcTarget(const std::vector<std::string> &Args) {
@@ -374,8 +386,11 @@ fileSystemFor(const tooling::CompileCommand &Command, const AnalysisOptions &Opt
     Base = std::move(Mapped);
   }
   auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(Base);
-  if (!StandIns.empty() || !Rewrites.empty()) {
+  bool Msvc = msvcTarget(Command.CommandLine);
+  if (!StandIns.empty() || !Rewrites.empty() || Msvc) {
     auto Memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
+    if (Msvc)
+      Memory->addFile(MsvcPreludePath, 0, llvm::MemoryBuffer::getMemBuffer(MsvcPrelude, MsvcPreludePath));
     for (const auto &[Name, Text] : StandIns) {
       llvm::SmallString<256> Path(GeneratedHeaderDir);
       llvm::sys::path::append(Path, Name);
@@ -451,6 +466,9 @@ FileAnalysis analyseOnce(const tooling::CompileCommand &Command, const AnalysisO
   }
 
   std::vector<std::string> CommandLine = Command.CommandLine;
+  if (msvcTarget(CommandLine) && !CommandLine.empty())
+    // -Xclang: the same for the gcc-style and the cl-style driver.
+    CommandLine.insert(CommandLine.begin() + 1, {"-Xclang", "-include", "-Xclang", MsvcPreludePath});
   if (!StandIns.empty() && !CommandLine.empty())
     // Searched after every directory of the command, for "" and <> alike:
     // a generated header that does exist is still the one read.

@@ -349,5 +349,36 @@ TEST(GeneratedHeaders, WppConfigElsewhereAndAngledMofHeader) {
   fs::remove_all(Dir);
 }
 
+// cl.exe predeclares std::align_val_t (C++17); kernel C++ drivers name it
+// in their own aligned operator new/delete without <new> (sysvad's
+// NewDelete.h). Without vmbcheck's prelude Clang rejects the file.
+TEST(MsvcCompatibility, AlignValTIsPredeclaredForCxx17) {
+  std::string Dir = makeTempDir();
+  writeFile(Dir + "/newdelete.cpp",
+            "#include <vmbuskernelmodeclientlibapi.h>\n"
+            "void *__cdecl operator new(size_t Size, std::align_val_t Align);\n"
+            "void __cdecl operator delete(void *Block, std::align_val_t Align) noexcept;\n"
+            "struct alignas(64) VSP_RING { UCHAR Bytes[64]; };\n"
+            "VSP_RING *VspNewRing() { return new VSP_RING; }\n"
+            "namespace std { enum class align_val_t : size_t {}; } // as <new> defines it\n");
+  std::vector<std::string> Flags = {"--", "-I" + repoRoot() + "/testdata/include",
+                                    "--target=x86_64-pc-windows-msvc", "-fms-extensions",
+                                    "-fms-compatibility", "-fms-compatibility-version=19.40"};
+  std::vector<std::string> Cxx17 = {Dir + "/newdelete.cpp"};
+  Cxx17.insert(Cxx17.end(), Flags.begin(), Flags.end());
+  Cxx17.push_back("-std=c++17");
+  ToolRun R = runTool(Cxx17, /*WantSarif=*/true);
+  EXPECT_EQ(R.ExitCode, 0) << R.Stderr;
+  EXPECT_TRUE(notificationText(R.Sarif).empty()) << R.Sarif.dump(1);
+  // C++14 has no aligned new, in cl.exe as in Clang: still an error.
+  std::vector<std::string> Cxx14 = {Dir + "/newdelete.cpp"};
+  Cxx14.insert(Cxx14.end(), Flags.begin(), Flags.end());
+  Cxx14.push_back("-std=c++14");
+  R = runTool(Cxx14, /*WantSarif=*/true);
+  EXPECT_EQ(R.ExitCode, 2) << R.Stderr;
+  EXPECT_TRUE(contains(notificationText(R.Sarif), "'std'")) << R.Sarif.dump(1);
+  fs::remove_all(Dir);
+}
+
 } // namespace
 } // namespace vmbcheck::test
